@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@sentri/core';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Container } from './container.js';
+import { installErrorHandler, sendError, toAppError } from './http/error-handler.js';
+import { legacyRedirect } from './http/legacy-redirect.js';
+import { API_PREFIX, installNotFoundHandler } from './http/not-found.js';
+import { registerOpenApi } from './http/openapi.js';
+import { serveWeb } from './http/web.js';
+import { healthRoutes } from './routes/health.js';
+import { systemRoutes } from './routes/system.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling; null until authentication recognises the caller. */
+    principal: { userId: string } | null;
+  }
+}
+
+export type { Container } from './container.js';
+export { createContainer } from './container.js';
+
+/**
+ * The HTTP application, fully wired but not listening: tests drive it with `inject()`, and
+ * `main.ts` calls `listen()`.
+ */
+export async function buildApp(container: Container): Promise<FastifyInstance> {
+  const { config } = container;
+  const app = Fastify({
+    loggerInstance: container.logger as FastifyBaseLogger,
+    bodyLimit: config.server.bodyLimitBytes,
+    trustProxy: parseTrustProxy(config.server.trustProxy),
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+    // Requests Fastify rejects before routing (a malformed URL, say) get the same JSON errors.
+    frameworkErrors: (error, _request, reply) => sendError(reply, toAppError(error)),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.decorateRequest('principal', null);
+
+  installErrorHandler(app);
+  installNotFoundHandler(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (container.lifecycle.closing) {
+      reply.header('connection', 'close');
+      return sendError(reply, new AppError('SERVER_SHUTTING_DOWN'));
+    }
+  });
+
+  await registerOpenApi(app, container.version);
+  await app.register(healthRoutes, { container });
+  await app.register(systemRoutes, { container, prefix: API_PREFIX });
+  await app.register(legacyRedirect);
+  await app.register(serveWeb, { root: config.web.distDir });
+  return app;
+}
+
+/** `TRUST_PROXY`: unset trusts nobody; a number is a hop count; otherwise addresses/CIDRs. */
+function parseTrustProxy(value: string | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (!value) return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+}

@@ -1,0 +1,60 @@
+import { systemClock, type Clock } from '@sentri/core';
+import { CountersRepository, databaseOptionsFrom, openDatabase, type DatabaseHandle } from '@sentri/db';
+import { findBrowserExecutable, type BrowserLocation } from '@sentri/engine';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config/index.js';
+import { DiskArtifactStore } from './infra/disk-artifact-store.js';
+import { Lifecycle } from './lifecycle.js';
+import { readVersion } from './version.js';
+
+/**
+ * Everything with state or a connection, built once per process and passed down. Nothing lives
+ * in module-level variables, so tests build as many independent containers as they like.
+ */
+export interface Container {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly version: string;
+  readonly startedAt: Date;
+  readonly database: DatabaseHandle;
+  readonly repositories: { readonly counters: CountersRepository };
+  readonly artifacts: DiskArtifactStore;
+  readonly browser: BrowserLocation;
+  readonly lifecycle: Lifecycle;
+  close(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+export async function createContainer(config: Config, options: ContainerOptions = {}): Promise<Container> {
+  const logger = options.logger ?? pino({ level: config.log.level });
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase(
+    databaseOptionsFrom({
+      databaseUrl: config.storage.databaseUrl,
+      sqlitePath: config.storage.sqlitePath,
+      pgPoolSize: config.storage.pgPoolSize,
+    }),
+  );
+  const artifacts = new DiskArtifactStore(config.storage.artifactsDir);
+  const lifecycle = new Lifecycle();
+  return {
+    config,
+    logger,
+    clock,
+    version: readVersion(),
+    startedAt: clock.now(),
+    database,
+    repositories: { counters: new CountersRepository(database.db) },
+    artifacts,
+    browser: findBrowserExecutable(config.browser.defaultEngine, config.browser.chromiumExecutablePath),
+    lifecycle,
+    async close() {
+      await database.close();
+    },
+  };
+}

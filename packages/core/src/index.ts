@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './ids.js';
+export * from './schemas/common.js';
+export * from './schemas/system.js';
+export * from './ports.js';

@@ -1,0 +1,50 @@
+import { CamelCasePlugin, Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import type { Dialect, Migration } from './helpers.js';
+import { accounts } from './0001-accounts.js';
+import { projectsAndTests } from './0002-projects-tests.js';
+import { runs } from './0003-runs.js';
+import { platform } from './0004-platform.js';
+
+/** Ordered, append-only: never edit a migration that has shipped; add the next one. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-accounts': accounts,
+  '0002-projects-tests': projectsAndTests,
+  '0003-runs': runs,
+  '0004-platform': platform,
+};
+
+export class MigrationError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'MigrationError';
+  }
+}
+
+/**
+ * Brings the schema up to date. Safe to call from several processes at once: Kysely takes a
+ * migration lock (an advisory lock on PostgreSQL, the single writer on SQLite).
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const camelCase = new CamelCasePlugin();
+  const migrator = new Migrator({
+    db: db.withoutPlugins(),
+    provider: {
+      getMigrations: async () =>
+        Object.fromEntries(
+          Object.entries(MIGRATIONS).map(([name, migration]) => [
+            name,
+            { up: (trx: Kysely<unknown>) => migration.up(trx.withPlugin(camelCase), dialect) },
+          ]),
+        ),
+    },
+  });
+  const outcome: MigrationResultSet = await migrator.migrateToLatest();
+  if (outcome.error) {
+    const failed = outcome.results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`Migration ${failed} failed: ${String(outcome.error)}`, { cause: outcome.error });
+  }
+  return (outcome.results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+export type { Dialect } from './helpers.js';

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+
+export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
+
+/** Where distributions put Chromium; the first that exists wins. */
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+] as const;
+
+export interface BrowserLocation {
+  engine: BrowserEngine;
+  found: boolean;
+  /** null when Playwright should use its own managed build (firefox, webkit). */
+  executablePath: string | null;
+}
+
+/**
+ * Finds the browser binary without launching it. Chromium comes from the system (Playwright's
+ * own download cannot be relied on); Firefox and WebKit need Playwright's patched builds, which
+ * only exist where `npx playwright install` worked, so we report them as found only then.
+ */
+export function findBrowserExecutable(
+  engine: BrowserEngine,
+  configuredPath: string | undefined,
+  exists: (file: string) => boolean = isExecutable,
+  managedPath?: (engine: BrowserEngine) => string | undefined,
+): BrowserLocation {
+  if (engine === 'chromium') {
+    const candidates = configuredPath ? [configuredPath] : CHROMIUM_CANDIDATES;
+    const executablePath = candidates.find((candidate) => exists(candidate)) ?? null;
+    return { engine, found: executablePath !== null, executablePath };
+  }
+  const managed = managedPath?.(engine);
+  return { engine, found: managed !== undefined && exists(managed), executablePath: null };
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
