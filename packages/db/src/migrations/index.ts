@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { CamelCasePlugin, Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
 import type { Dialect, Migration } from './helpers.js';
 import { accounts } from './0001-accounts.js';
 import { projectsAndTests } from './0002-projects-tests.js';
@@ -21,10 +21,27 @@ export class MigrationError extends Error {
 }
 
 /**
- * Brings the schema up to date. Safe to call from several processes at once: Kysely takes a
- * migration lock (an advisory lock on PostgreSQL, the single writer on SQLite).
+ * Brings the schema up to date. Safe to call from several processes at once.
  */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  if (dialect === 'postgres') return runMigrator(db, dialect);
+  // Kysely neither locks nor wraps migrations in a transaction on SQLite. One IMMEDIATE
+  // transaction does both: a second process waits (busy_timeout) and then finds the work done,
+  // and a failed migration leaves no half-built schema behind.
+  return db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      const applied = await runMigrator(connection, dialect);
+      await sql`commit`.execute(connection);
+      return applied;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
+}
+
+async function runMigrator(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
   const camelCase = new CamelCasePlugin();
   const migrator = new Migrator({
     db: db.withoutPlugins(),
