@@ -12,6 +12,10 @@ import { healthRoutes } from './routes/health.js';
 import { systemRoutes } from './routes/system.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered (method, url, schema), for audits such as the role matrix. */
+    readonly routeTable: ReadonlyArray<{ method: string; url: string; hidden: boolean }>;
+  }
   interface FastifyRequest {
     /** Who is calling; null until authentication recognises the caller. */
     principal: { userId: string } | null;
@@ -20,6 +24,7 @@ declare module 'fastify' {
 
 export type { Container } from './container.js';
 export { createContainer } from './container.js';
+export { loadConfig, ConfigError, type Config } from './config/index.js';
 
 /**
  * The HTTP application, fully wired but not listening: tests drive it with `inject()`, and
@@ -41,6 +46,15 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.decorateRequest('principal', null);
+  const routeTable: Array<{ method: string; url: string; hidden: boolean }> = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const hidden = Boolean((route.schema as { hide?: boolean } | undefined)?.hide);
+    for (const method of methods) routeTable.push({ method, url: route.url, hidden });
+  });
+  // A JSON API: any other body type is a 415, not a string that fails validation later.
+  app.removeContentTypeParser('text/plain');
 
   installErrorHandler(app);
   installNotFoundHandler(app);

@@ -1,5 +1,11 @@
 import { systemClock, type Clock } from '@sentri/core';
-import { CountersRepository, databaseOptionsFrom, openDatabase, type DatabaseHandle } from '@sentri/db';
+import {
+  CountersRepository,
+  ProjectsRepository,
+  databaseOptionsFrom,
+  openDatabase,
+  type DatabaseHandle,
+} from '@sentri/db';
 import { findBrowserExecutable, type BrowserLocation } from '@sentri/engine';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config/index.js';
@@ -18,7 +24,7 @@ export interface Container {
   readonly version: string;
   readonly startedAt: Date;
   readonly database: DatabaseHandle;
-  readonly repositories: { readonly counters: CountersRepository };
+  readonly repositories: { readonly counters: CountersRepository; readonly projects: ProjectsRepository };
   readonly artifacts: DiskArtifactStore;
   readonly browser: BrowserLocation;
   readonly lifecycle: Lifecycle;
@@ -49,7 +55,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     version: readVersion(),
     startedAt: clock.now(),
     database,
-    repositories: { counters: new CountersRepository(database.db) },
+    repositories: { counters: new CountersRepository(database.db), projects: new ProjectsRepository(database.db) },
     artifacts,
     browser: findBrowserExecutable(config.browser.defaultEngine, config.browser.chromiumExecutablePath),
     lifecycle,

@@ -46,9 +46,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ host: config.server.host, port: config.server.port });
+  const address = await app.listen({ host: config.server.host, port: config.server.port });
   logger.info(
-    { dialect: container.database.dialect, dataDir: config.storage.dataDir, browser: container.browser.executablePath },
+    { address, dialect: container.database.dialect, dataDir: config.storage.dataDir, browser: container.browser.executablePath },
     'Sentri is ready',
   );
 }

@@ -27,7 +27,7 @@ export const VARIABLES = {
     group: 'Server',
     values: ['development', 'production', 'test'],
     default: 'development',
-    doc: '`production` turns on Secure cookies and requires explicit secrets.',
+    doc: 'Deployment mode.',
   }),
   HOST: v({ kind: 'string', group: 'Server', default: '0.0.0.0', doc: 'Interface to listen on.' }),
   PORT: v({ kind: 'integer', group: 'Server', default: '3001', min: 0, max: 65535, doc: 'HTTP port.' }),

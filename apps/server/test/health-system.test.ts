@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test-support/databases.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe.each(DIALECTS)('health and system on %s', (dialect) => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('reports liveness with uptime and version', async () => {
+    t = await createTestApp({ dialect });
+    const response = await t.app.inject({ method: 'GET', url: '/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ ok: true, uptime: expect.any(Number), version: '0.1.0' });
+  });
+
+  it('is ready while the database answers and not ready once it is gone', async () => {
+    t = await createTestApp({ dialect });
+    const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ ok: true, checks: { database: { ok: true }, artifacts: { ok: true }, memory: { ok: true } } });
+
+    await t.container.database.close();
+    const gone = await t.app.inject({ method: 'GET', url: '/health/ready' });
+    expect(gone.statusCode).toBe(503);
+    expect(gone.json()).toMatchObject({ ok: false, checks: { database: { ok: false, error: expect.any(String) } } });
+    // Liveness does not depend on the database.
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+  });
+
+  it('describes the instance: version, Node, dialect, browser, queue and event modes', async () => {
+    t = await createTestApp({ dialect, env: { PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH: '/nonexistent/chromium' } });
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/system' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      version: '0.1.0',
+      uptime: expect.any(Number),
+      nodeVersion: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      database: { dialect },
+      browser: { engine: 'chromium', found: false, executablePath: null },
+      queue: { mode: 'in-process' },
+      events: { mode: 'in-process' },
+      roles: ['api', 'worker', 'scheduler'],
+    });
+  });
+
+  it('reports a browser that exists and Redis mode when configured', async () => {
+    t = await createTestApp({ dialect, env: { PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH: process.execPath, REDIS_URL: 'redis://127.0.0.1:6399' } });
+    const body = (await t.app.inject({ method: 'GET', url: '/api/v1/system' })).json();
+    expect(body.browser).toEqual({ engine: 'chromium', found: true, executablePath: process.execPath });
+    expect(body.queue.mode).toBe('redis');
+  });
+});
