@@ -7,7 +7,11 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
  * Runs a TypeScript file in a separate Node process against the workspace sources (the
  * `sentri-source` export condition), for tests about what several processes do at once.
  */
-export function runTsProcess(file: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runTsProcess(
+  file: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--conditions=sentri-source', '--import', 'tsx', file, ...args], {
       cwd: ROOT,

@@ -83,5 +83,8 @@ function parseTrustProxy(value: string | undefined): boolean | string[] | ((addr
     const hops = Number(value);
     return (_address, hop) => hop < hops;
   }
-  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }

@@ -48,12 +48,19 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   logger.info(
-    { address, dialect: container.database.dialect, dataDir: config.storage.dataDir, browser: container.browser.executablePath },
+    {
+      address,
+      dialect: container.database.dialect,
+      dataDir: config.storage.dataDir,
+      browser: container.browser.executablePath,
+    },
     'Sentri is ready',
   );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Sentri failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Sentri failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

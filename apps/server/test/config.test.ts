@@ -6,7 +6,12 @@ import { ConfigError, loadConfig, renderEnvExample } from '../src/config/index.j
 describe('loadConfig', () => {
   it('gives the documented defaults with an empty environment', () => {
     const config = loadConfig({}, '/srv/sentri');
-    expect(config.server).toMatchObject({ host: '0.0.0.0', port: 3001, bodyLimitBytes: 1_048_576, shutdownDrainMs: 10_000 });
+    expect(config.server).toMatchObject({
+      host: '0.0.0.0',
+      port: 3001,
+      bodyLimitBytes: 1_048_576,
+      shutdownDrainMs: 10_000,
+    });
     expect(config.storage).toMatchObject({
       dataDir: '/srv/sentri/data',
       sqlitePath: '/srv/sentri/data/sentri.db',
@@ -20,7 +25,13 @@ describe('loadConfig', () => {
 
   it('honours PORT, HOST, DATA_DIR, DB_PATH and DATABASE_URL', () => {
     const config = loadConfig(
-      { PORT: '4000', HOST: '127.0.0.1', DATA_DIR: '/var/sentri', DB_PATH: 'custom.db', DATABASE_URL: 'postgres://u@db:5432/s' },
+      {
+        PORT: '4000',
+        HOST: '127.0.0.1',
+        DATA_DIR: '/var/sentri',
+        DB_PATH: 'custom.db',
+        DATABASE_URL: 'postgres://u@db:5432/s',
+      },
       '/srv',
     );
     expect(config.server.port).toBe(4000);
@@ -33,7 +44,13 @@ describe('loadConfig', () => {
   it('reports every bad variable at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', NODE_ENV: 'staging', SENTRI_ROLES: 'api,cook', BROWSER_HEADLESS: 'maybe' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        NODE_ENV: 'staging',
+        SENTRI_ROLES: 'api,cook',
+        BROWSER_HEADLESS: 'maybe',
+      });
     } catch (caught) {
       error = caught;
     }
@@ -63,5 +80,14 @@ describe('.env.example', () => {
   it('is generated from the variable table and up to date (run `npm run env:example` after adding one)', () => {
     const file = path.resolve(import.meta.dirname, '../../../.env.example');
     expect(fs.readFileSync(file, 'utf8')).toBe(renderEnvExample());
+  });
+});
+
+describe('README configuration table', () => {
+  it('documents every variable the server reads', async () => {
+    const { VARIABLES } = await import('../src/config/index.js');
+    const readme = fs.readFileSync(path.resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    const missing = Object.keys(VARIABLES).filter((name) => !readme.includes(`| \`${name}\` |`));
+    expect(missing).toEqual([]);
   });
 });

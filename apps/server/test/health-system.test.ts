@@ -20,7 +20,10 @@ describe.each(DIALECTS)('health and system on %s', (dialect) => {
     t = await createTestApp({ dialect });
     const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toMatchObject({ ok: true, checks: { database: { ok: true }, artifacts: { ok: true }, memory: { ok: true } } });
+    expect(ready.json()).toMatchObject({
+      ok: true,
+      checks: { database: { ok: true }, artifacts: { ok: true }, memory: { ok: true } },
+    });
 
     await t.container.database.close();
     const gone = await t.app.inject({ method: 'GET', url: '/health/ready' });
@@ -48,7 +51,10 @@ describe.each(DIALECTS)('health and system on %s', (dialect) => {
   });
 
   it('reports a browser that exists and Redis mode when configured', async () => {
-    t = await createTestApp({ dialect, env: { PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH: process.execPath, REDIS_URL: 'redis://127.0.0.1:6399' } });
+    t = await createTestApp({
+      dialect,
+      env: { PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH: process.execPath, REDIS_URL: 'redis://127.0.0.1:6399' },
+    });
     const body = (await t.app.inject({ method: 'GET', url: '/api/v1/system' })).json();
     expect(body.browser).toEqual({ engine: 'chromium', found: true, executablePath: process.execPath });
     expect(body.queue.mode).toBe('redis');

@@ -15,7 +15,14 @@ describe('error model over HTTP', () => {
           '/api/v1/_probe/echo',
           {
             schema: {
-              body: Type.Object({ name: Type.String({ minLength: 1 }), url: Type.String({ format: 'uri' }), size: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+              body: Type.Object(
+                {
+                  name: Type.String({ minLength: 1 }),
+                  url: Type.String({ format: 'uri' }),
+                  size: Type.Optional(Type.Integer({ minimum: 1 })),
+                },
+                { additionalProperties: false },
+              ),
               response: { 200: Type.Object({ name: Type.String() }), '4xx': ErrorBodySchema },
             },
           },
@@ -30,7 +37,12 @@ describe('error model over HTTP', () => {
   afterAll(() => t.close());
 
   it('answers malformed JSON with 400 and a JSON error', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/_probe/echo', headers: json, payload: '{"name": ' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/_probe/echo',
+      headers: json,
+      payload: '{"name": ',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/json/);
     expect(response.json()).toEqual({ error: expect.any(String), code: 'REQUEST_MALFORMED_JSON' });
@@ -73,7 +85,12 @@ describe('error model over HTTP', () => {
   });
 
   it('answers 415 for a body that is not JSON on a JSON route', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/_probe/echo', headers: { 'content-type': 'text/plain' }, payload: 'name=a' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/_probe/echo',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'name=a',
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json().code).toBe('REQUEST_UNSUPPORTED_MEDIA_TYPE');
   });

@@ -8,18 +8,24 @@ describe('legacy /api/* redirect', () => {
   });
   afterAll(() => t.close());
 
-  it.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const)('answers %s /api/projects?x=1 with 308 to /api/v1/projects?x=1', async (method) => {
-    const response = await t.app.inject({
-      method,
-      url: '/api/projects?x=1',
-      ...(method === 'GET' || method === 'DELETE' ? {} : { payload: { name: 'Shop' } }),
-    });
-    expect(response.statusCode).toBe(308);
-    expect(response.headers.location).toBe('/api/v1/projects?x=1');
-  });
+  it.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const)(
+    'answers %s /api/projects?x=1 with 308 to /api/v1/projects?x=1',
+    async (method) => {
+      const response = await t.app.inject({
+        method,
+        url: '/api/projects?x=1',
+        ...(method === 'GET' || method === 'DELETE' ? {} : { payload: { name: 'Shop' } }),
+      });
+      expect(response.statusCode).toBe(308);
+      expect(response.headers.location).toBe('/api/v1/projects?x=1');
+    },
+  );
 
   it('keeps the query string verbatim and nested paths intact', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/projects/PRJ-1/tests?page=2&search=a%20b&x=1&x=2' });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/projects/PRJ-1/tests?page=2&search=a%20b&x=1&x=2',
+    });
     expect(response.headers.location).toBe('/api/v1/projects/PRJ-1/tests?page=2&search=a%20b&x=1&x=2');
   });
 
@@ -32,7 +38,12 @@ describe('legacy /api/* redirect', () => {
   });
 
   it('redirects a non-JSON legacy body without reading it', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/upload', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.alloc(2048, 1) });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/upload',
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: Buffer.alloc(2048, 1),
+    });
     expect(response.statusCode).toBe(308);
     expect(response.headers.location).toBe('/api/v1/upload');
   });

@@ -33,10 +33,12 @@ describe('the server process', () => {
     server = await startServerProcess({ DATA_DIR: dataDir(), SHUTDOWN_DRAIN_MS: '5000' });
     const agent = new http.Agent({ keepAlive: true });
     await new Promise<void>((resolve, reject) => {
-      http.get(`${server!.url}/health`, { agent }, (response) => {
-        response.resume();
-        response.on('end', resolve);
-      }).on('error', reject);
+      http
+        .get(`${server!.url}/health`, { agent }, (response) => {
+          response.resume();
+          response.on('end', resolve);
+        })
+        .on('error', reject);
     });
     const started = Date.now();
     expect(await server.stop('SIGTERM')).toBe(0);

@@ -17,19 +17,44 @@ describe.each(DIALECTS)('data across a restart on %s', (dialect) => {
   it('keeps what was written and continues ids without reuse', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentri-restart-'));
     scratch = dialect === 'postgres' ? await scratchDatabase('postgres') : undefined;
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(scratch?.url ? { DATABASE_URL: scratch.url } : {}) });
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      ...(scratch?.url ? { DATABASE_URL: scratch.url } : {}),
+    });
     const now = new Date().toISOString();
 
     const first = await createContainer(config);
     const { db } = first.database;
-    await db.insertInto('users').values({ id: 'u1', name: 'Ada', email: 'ada@example.test', passwordHash: null, avatar: null, createdAt: now, updatedAt: now }).execute();
+    await db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        name: 'Ada',
+        email: 'ada@example.test',
+        passwordHash: null,
+        avatar: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
     const workspaceId = await first.repositories.counters.nextId('workspace');
-    await db.insertInto('workspaces').values({ id: workspaceId, name: 'Ada', slug: 'ada', ownerId: 'u1', createdAt: now, updatedAt: now }).execute();
+    await db
+      .insertInto('workspaces')
+      .values({ id: workspaceId, name: 'Ada', slug: 'ada', ownerId: 'u1', createdAt: now, updatedAt: now })
+      .execute();
     const projectIds = [];
     for (const name of ['Shop', 'Blog']) {
       const id = await first.repositories.counters.nextId('project');
       projectIds.push(id);
-      await first.repositories.projects.insert({ id, workspaceId, name, url: `https://${name.toLowerCase()}.test`, credentials: null, createdAt: now });
+      await first.repositories.projects.insert({
+        id,
+        workspaceId,
+        name,
+        url: `https://${name.toLowerCase()}.test`,
+        credentials: null,
+        createdAt: now,
+      });
     }
     // A burnt number: taken, never used, must not come back.
     await first.repositories.counters.nextId('project');

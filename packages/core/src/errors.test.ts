@@ -9,8 +9,16 @@ describe('AppError', () => {
   });
 
   it('carries extra machine fields without letting them replace error or code', () => {
-    const error = new AppError('REQUEST_VALIDATION_FAILED', 'body.name is required', { field: 'body.name', code: 'X', error: 'Y' });
-    expect(error.toBody()).toEqual({ field: 'body.name', error: 'body.name is required', code: 'REQUEST_VALIDATION_FAILED' });
+    const error = new AppError('REQUEST_VALIDATION_FAILED', 'body.name is required', {
+      field: 'body.name',
+      code: 'X',
+      error: 'Y',
+    });
+    expect(error.toBody()).toEqual({
+      field: 'body.name',
+      error: 'body.name is required',
+      code: 'REQUEST_VALIDATION_FAILED',
+    });
   });
 
   it('has UPPER_SNAKE codes with an area prefix and HTTP error statuses', () => {

@@ -7,8 +7,7 @@ import type { Database } from './tables/index.js';
 import { migrateToLatest, type Dialect } from './migrations/index.js';
 
 export type DatabaseOptions =
-  | { dialect: 'sqlite'; path: string }
-  | { dialect: 'postgres'; url: string; poolSize?: number };
+  { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string; poolSize?: number };
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;

@@ -6,9 +6,26 @@ import { runTsProcess } from '../../../test-support/spawn-ts.js';
 import { DIALECTS, scratchDatabase, type ScratchDatabase } from '../../../test-support/databases.js';
 
 const TABLES = [
-  'users', 'oauth_ids', 'workspaces', 'workspace_members', 'password_reset_tokens', 'verification_tokens',
-  'revoked_tokens', 'projects', 'tests', 'runs', 'run_results', 'run_events', 'activities', 'schedules',
-  'notification_settings', 'webhook_tokens', 'baseline_screenshots', 'healing_history', 'settings', 'counters',
+  'users',
+  'oauth_ids',
+  'workspaces',
+  'workspace_members',
+  'password_reset_tokens',
+  'verification_tokens',
+  'revoked_tokens',
+  'projects',
+  'tests',
+  'runs',
+  'run_results',
+  'run_events',
+  'activities',
+  'schedules',
+  'notification_settings',
+  'webhook_tokens',
+  'baseline_screenshots',
+  'healing_history',
+  'settings',
+  'counters',
 ];
 
 describe.each(DIALECTS)('migrations on %s', (dialect) => {
@@ -51,18 +68,82 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
     const { db } = await open();
     const now = new Date().toISOString();
     await expect(
-      db.insertInto('projects').values({ id: 'PRJ-1', workspaceId: 'WS-404', name: 'x', url: 'https://x.test', credentials: null, createdAt: now, updatedAt: now, deletedAt: null }).execute(),
+      db
+        .insertInto('projects')
+        .values({
+          id: 'PRJ-1',
+          workspaceId: 'WS-404',
+          name: 'x',
+          url: 'https://x.test',
+          credentials: null,
+          createdAt: now,
+          updatedAt: now,
+          deletedAt: null,
+        })
+        .execute(),
     ).rejects.toThrow();
 
-    await db.insertInto('users').values({ id: 'u1', name: 'Ada', email: 'ada@example.test', passwordHash: null, avatar: null, createdAt: now, updatedAt: now }).execute();
-    await db.insertInto('workspaces').values({ id: 'WS-1', name: 'Ada', slug: 'ada', ownerId: 'u1', createdAt: now, updatedAt: now }).execute();
-    await db.insertInto('projects').values({ id: 'PRJ-1', workspaceId: 'WS-1', name: 'Shop', url: 'https://shop.test', credentials: null, createdAt: now, updatedAt: now, deletedAt: null }).execute();
+    await db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        name: 'Ada',
+        email: 'ada@example.test',
+        passwordHash: null,
+        avatar: null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    await db
+      .insertInto('workspaces')
+      .values({ id: 'WS-1', name: 'Ada', slug: 'ada', ownerId: 'u1', createdAt: now, updatedAt: now })
+      .execute();
+    await db
+      .insertInto('projects')
+      .values({
+        id: 'PRJ-1',
+        workspaceId: 'WS-1',
+        name: 'Shop',
+        url: 'https://shop.test',
+        credentials: null,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      })
+      .execute();
     const run = (id: string, status: string) => ({
-      id, projectId: 'PRJ-1', workspaceId: 'WS-1', type: 'test_run', status, triggeredBy: null, startedAt: now,
-      finishedAt: null, duration: null, error: null, errorCategory: null, passed: null, failed: null, total: null,
-      pagesFound: null, testQueue: null, parallelWorkers: null, browser: null, networkCondition: null, options: null,
-      tracePath: null, videoPath: null, generateInput: null, promptAudit: null, pipelineStats: null, feedbackLoop: null,
-      qualityAnalytics: null, rateLimitError: null, workerId: null, heartbeatAt: null, deletedAt: null,
+      id,
+      projectId: 'PRJ-1',
+      workspaceId: 'WS-1',
+      type: 'test_run',
+      status,
+      triggeredBy: null,
+      startedAt: now,
+      finishedAt: null,
+      duration: null,
+      error: null,
+      errorCategory: null,
+      passed: null,
+      failed: null,
+      total: null,
+      pagesFound: null,
+      testQueue: null,
+      parallelWorkers: null,
+      browser: null,
+      networkCondition: null,
+      options: null,
+      tracePath: null,
+      videoPath: null,
+      generateInput: null,
+      promptAudit: null,
+      pipelineStats: null,
+      feedbackLoop: null,
+      qualityAnalytics: null,
+      rateLimitError: null,
+      workerId: null,
+      heartbeatAt: null,
+      deletedAt: null,
     });
     await db.insertInto('runs').values(run('RUN-1', 'completed')).execute();
     await db.insertInto('runs').values(run('RUN-2', 'running')).execute();

@@ -19,8 +19,10 @@ export function parseVariable(
       if (!Number.isFinite(value) || (integral && !Number.isInteger(value))) {
         return { ok: false, problem: `must be ${integral ? 'an integer' : 'a number'}, got "${text}"` };
       }
-      if (spec.min !== undefined && value < spec.min) return { ok: false, problem: `must be ≥ ${spec.min}, got ${value}` };
-      if (spec.max !== undefined && value > spec.max) return { ok: false, problem: `must be ≤ ${spec.max}, got ${value}` };
+      if (spec.min !== undefined && value < spec.min)
+        return { ok: false, problem: `must be ≥ ${spec.min}, got ${value}` };
+      if (spec.max !== undefined && value > spec.max)
+        return { ok: false, problem: `must be ≤ ${spec.max}, got ${value}` };
       return { ok: true, value };
     }
     case 'boolean': {
@@ -33,10 +35,16 @@ export function parseVariable(
       if (spec.values?.includes(text)) return { ok: true, value: text };
       return { ok: false, problem: `must be one of ${spec.values?.join(', ')}, got "${text}"` };
     case 'list': {
-      const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+      const items = text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
       const unknown = items.filter((item) => spec.values && !spec.values.includes(item));
       if (unknown.length > 0) {
-        return { ok: false, problem: `has unknown entries ${unknown.join(', ')} (allowed: ${spec.values?.join(', ')})` };
+        return {
+          ok: false,
+          problem: `has unknown entries ${unknown.join(', ')} (allowed: ${spec.values?.join(', ')})`,
+        };
       }
       if (items.length === 0) return { ok: false, problem: 'must name at least one entry' };
       return { ok: true, value: [...new Set(items)] };

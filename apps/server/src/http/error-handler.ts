@@ -1,5 +1,11 @@
 import { AppError, ERROR_CODES, type ErrorCode } from '@sentri/core';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchemaValidationError,
+} from 'fastify';
 
 /** Fastify's own client errors, by their FST_ code, mapped onto ours. */
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -56,8 +62,11 @@ function validationError(issues: FastifySchemaValidationError[], context: string
   const params = (first.params ?? {}) as Record<string, unknown>;
   const base = first.instancePath.split('/').filter(Boolean);
   const missing = Array.isArray(params.requiredProperties) ? (params.requiredProperties as string[])[0] : undefined;
-  const additional = Array.isArray(params.additionalProperties) ? (params.additionalProperties as string[])[0] : undefined;
-  const leaf = missing ?? additional ?? (typeof params.missingProperty === 'string' ? params.missingProperty : undefined);
+  const additional = Array.isArray(params.additionalProperties)
+    ? (params.additionalProperties as string[])[0]
+    : undefined;
+  const leaf =
+    missing ?? additional ?? (typeof params.missingProperty === 'string' ? params.missingProperty : undefined);
   const field = [part, ...base, ...(leaf ? [leaf] : [])].join('.');
   const reason = missing
     ? 'is required'

@@ -22,7 +22,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     transform: ({ schema, url }) => {
       const inApi = url.startsWith(`${API_PREFIX}/`);
       const hide = !inApi || url === `${API_PREFIX}/openapi.json`;
-      return { schema: { ...schema, hide: hide || (schema as { hide?: boolean } | undefined)?.hide }, url: inApi ? url.slice(API_PREFIX.length) : url };
+      return {
+        schema: { ...schema, hide: hide || (schema as { hide?: boolean } | undefined)?.hide },
+        url: inApi ? url.slice(API_PREFIX.length) : url,
+      };
     },
   });
   await app.register(swaggerUi, {

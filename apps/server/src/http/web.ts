@@ -19,7 +19,8 @@ export async function serveWeb(app: FastifyInstance, { root }: { root: string })
     if (!built) return sendError(reply, new AppError('REQUEST_ROUTE_NOT_FOUND', 'Frontend build not found.'));
     const accepts = request.headers.accept ?? '';
     const looksLikeFile = path.extname(request.url.split('?')[0] ?? '') !== '';
-    if (looksLikeFile && !accepts.includes('text/html')) return sendError(reply, new AppError('REQUEST_ROUTE_NOT_FOUND'));
+    if (looksLikeFile && !accepts.includes('text/html'))
+      return sendError(reply, new AppError('REQUEST_ROUTE_NOT_FOUND'));
     return reply.header('cache-control', 'no-cache').sendFile('index.html', root);
   });
 }

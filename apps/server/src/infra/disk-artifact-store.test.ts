@@ -32,7 +32,9 @@ describe('DiskArtifactStore', () => {
   });
 
   it('overwrites atomically, leaving no temporary files behind', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, index) => store.put('baselines/TC-1/chromium/step-1.png', `v${index}`)));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) => store.put('baselines/TC-1/chromium/step-1.png', `v${index}`)),
+    );
     const content = Buffer.from((await store.get('baselines/TC-1/chromium/step-1.png')) ?? []).toString();
     expect(content).toMatch(/^v\d+$/);
     expect(fs.readdirSync(path.join(root, 'artifacts/baselines/TC-1/chromium'))).toEqual(['step-1.png']);

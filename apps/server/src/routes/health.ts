@@ -6,11 +6,11 @@ const MEMORY_LIMIT_PCT = 90;
 
 /** Liveness (the process answers) and readiness (it can do its job: database, artifacts, memory). */
 export async function healthRoutes(app: FastifyInstance, { container }: { container: Container }): Promise<void> {
-  app.get(
-    '/health',
-    { schema: { response: { 200: HealthSchema } } },
-    async () => ({ ok: true, uptime: uptimeSeconds(container), version: container.version }),
-  );
+  app.get('/health', { schema: { response: { 200: HealthSchema } } }, async () => ({
+    ok: true,
+    uptime: uptimeSeconds(container),
+    version: container.version,
+  }));
 
   app.get(
     '/health/ready',

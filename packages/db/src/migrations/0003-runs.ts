@@ -1,5 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import { INT, JSON_TEXT, REAL, TEXT, TIMESTAMP, addSerialId, notNull, type Dialect, type Migration } from './helpers.js';
+import {
+  INT,
+  JSON_TEXT,
+  REAL,
+  TEXT,
+  TIMESTAMP,
+  addSerialId,
+  notNull,
+  type Dialect,
+  type Migration,
+} from './helpers.js';
 
 /** Runs (crawl, generate, test run, recording), their per-test results and their event log. */
 export const runs: Migration = {

@@ -19,7 +19,11 @@ export const platform: Migration = {
       .addColumn('userName', TEXT)
       .addColumn('createdAt', TIMESTAMP, notNull)
       .execute();
-    await db.schema.createIndex('activities_workspace').on('activities').columns(['workspaceId', 'createdAt']).execute();
+    await db.schema
+      .createIndex('activities_workspace')
+      .on('activities')
+      .columns(['workspaceId', 'createdAt'])
+      .execute();
 
     await db.schema
       .createTable('schedules')

@@ -8,7 +8,11 @@ describe('findBrowserExecutable', () => {
       found: true,
       executablePath: '/opt/chrome',
     });
-    expect(findBrowserExecutable('chromium', '/opt/chrome', () => false)).toEqual({ engine: 'chromium', found: false, executablePath: null });
+    expect(findBrowserExecutable('chromium', '/opt/chrome', () => false)).toEqual({
+      engine: 'chromium',
+      found: false,
+      executablePath: null,
+    });
   });
 
   it('falls back to the first distribution path that exists', () => {
@@ -18,6 +22,13 @@ describe('findBrowserExecutable', () => {
 
   it('reports firefox and webkit found only when Playwright has a managed build', () => {
     expect(findBrowserExecutable('firefox', undefined, () => true).found).toBe(false);
-    expect(findBrowserExecutable('webkit', undefined, () => true, () => '/ms-playwright/webkit/pw_run.sh').found).toBe(true);
+    expect(
+      findBrowserExecutable(
+        'webkit',
+        undefined,
+        () => true,
+        () => '/ms-playwright/webkit/pw_run.sh',
+      ).found,
+    ).toBe(true);
   });
 });
