@@ -98,7 +98,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['bench/**/*.{js,mjs}', 'scripts/**/*.{js,mjs}'],
+    files: ['bench/**/*.{js,mjs}', 'scripts/**/*.{js,mjs}', 'apps/*/build.mjs'],
     rules: { 'no-console': 'off' },
   },
 );
