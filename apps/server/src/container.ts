@@ -27,6 +27,8 @@ export interface Container {
   readonly repositories: { readonly counters: CountersRepository; readonly projects: ProjectsRepository };
   readonly artifacts: DiskArtifactStore;
   readonly browser: BrowserLocation;
+  /** How jobs and run events travel between processes. */
+  readonly modes: { readonly queue: 'in-process' | 'redis'; readonly events: 'in-process' | 'redis' };
   readonly lifecycle: Lifecycle;
   close(): Promise<void>;
 }
@@ -57,6 +59,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     database,
     repositories: { counters: new CountersRepository(database.db), projects: new ProjectsRepository(database.db) },
     artifacts,
+    // Only the in-process queue and event bus exist so far; Redis-backed ones plug in here.
+    modes: { queue: 'in-process', events: 'in-process' },
     browser: findBrowserExecutable(config.browser.defaultEngine, config.browser.chromiumExecutablePath),
     lifecycle,
     async close() {

@@ -46,6 +46,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
+  if (config.redis.url) {
+    logger.warn('REDIS_URL is set, but this version still runs its queue and events in-process');
+  }
   const address = await app.listen({ host: config.server.host, port: config.server.port });
   logger.info(
     {

@@ -68,10 +68,6 @@ function validationError(issues: FastifySchemaValidationError[], context: string
   const leaf =
     missing ?? additional ?? (typeof params.missingProperty === 'string' ? params.missingProperty : undefined);
   const field = [part, ...base, ...(leaf ? [leaf] : [])].join('.');
-  const reason = missing
-    ? 'is required'
-    : additional
-      ? 'is not an accepted field'
-      : (first.message ?? 'is invalid').replace(/^must /, 'must ');
+  const reason = missing ? 'is required' : additional ? 'is not an accepted field' : (first.message ?? 'is invalid');
   return new AppError('REQUEST_VALIDATION_FAILED', `${field} ${reason}`, { field });
 }

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { ErrorBodySchema, HealthSchema, ReadinessSchema, type Readiness } from '@sentri/core';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../container.js';
@@ -32,10 +33,9 @@ async function checkReadiness(container: Container): Promise<Readiness> {
     probe(() => container.artifacts.checkWritable()),
   ]);
   const { heapUsed } = process.memoryUsage();
-  const limit = (await import('node:v8')).getHeapStatistics().heap_size_limit;
+  const limit = getHeapStatistics().heap_size_limit;
   const pct = Math.round((heapUsed / limit) * 1000) / 10;
   const memory = { ok: pct < MEMORY_LIMIT_PCT, heapMb: toMb(heapUsed), limitMb: toMb(limit), pct };
-  if (container.lifecycle.closing) database.ok = false;
   return { ok: database.ok && artifacts.ok && memory.ok, checks: { database, memory, artifacts } };
 }
 

@@ -15,7 +15,6 @@ export async function systemRoutes(app: FastifyInstance, { container }: { contai
       },
     },
     async () => {
-      const redis = container.config.redis.url ? 'redis' : 'in-process';
       return {
         version: container.version,
         uptime: uptimeSeconds(container),
@@ -23,8 +22,8 @@ export async function systemRoutes(app: FastifyInstance, { container }: { contai
         platform: `${process.platform}-${process.arch}`,
         database: { dialect: container.database.dialect },
         browser: container.browser,
-        queue: { mode: redis },
-        events: { mode: redis },
+        queue: { mode: container.modes.queue },
+        events: { mode: container.modes.events },
         roles: [...container.config.roles],
       } as const;
     },
