@@ -50,10 +50,15 @@ function pinning() {
 /** Starts bench/server.mjs and resolves with its ready line once it is listening. */
 function startServer(pinned) {
   const script = path.join(here, 'server.mjs');
-  const [cmd, argv] = pinned ? ['taskset', ['-c', pinned.server, process.execPath, script]] : [process.execPath, [script]];
+  const [cmd, argv] = pinned
+    ? ['taskset', ['-c', pinned.server, process.execPath, script]]
+    : [process.execPath, [script]];
   const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error('bench server did not start within 60 s'))), 60_000);
+    const timer = setTimeout(
+      () => (child.kill('SIGKILL'), reject(new Error('bench server did not start within 60 s'))),
+      60_000,
+    );
     child.once('exit', (code) => reject(new Error(`bench server exited early (code ${code})`)));
     createInterface({ input: child.stdout }).once('line', (line) => {
       clearTimeout(timer);
@@ -78,8 +83,10 @@ async function verify(base) {
   if (health.status !== 200) throw new Error(`/health answered ${health.status}`);
   const response = await fetch(`${base}${TARGETS[1].path}`);
   const body = await response.json();
-  const ok = response.status === 200 && body.data?.length === 50 && body.meta?.total === 1000 && body.meta?.hasMore === true;
-  if (!ok) throw new Error(`list endpoint answered unexpectedly: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  const ok =
+    response.status === 200 && body.data?.length === 50 && body.meta?.total === 1000 && body.meta?.hasMore === true;
+  if (!ok)
+    throw new Error(`list endpoint answered unexpectedly: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
 }
 
 const run = (url, seconds) => autocannon({ url, connections, duration: seconds });
@@ -92,7 +99,9 @@ const results = [];
 let failed = false;
 try {
   await verify(base);
-  console.log(`dialect=${server.dialect} connections=${connections} duration=${duration}s warmup=${warmup}s pinned=${pinned ? 'yes' : 'no'}`);
+  console.log(
+    `dialect=${server.dialect} connections=${connections} duration=${duration}s warmup=${warmup}s pinned=${pinned ? 'yes' : 'no'}`,
+  );
   for (const target of TARGETS) {
     const warm = await run(base + target.path, warmup); // JIT, pools and caches settle first
     const result = await run(base + target.path, duration);
@@ -108,18 +117,36 @@ try {
 }
 
 const pad = (value, width) => String(value).padStart(width);
-console.log(`\n${'target'.padEnd(24)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('err/non2xx', 12)}`);
+console.log(
+  `\n${'target'.padEnd(24)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('err/non2xx', 12)}`,
+);
 for (const { target, warmupFailures, result: r } of results) {
   const bad = `${r.errors + r.timeouts + warmupFailures}/${r.non2xx}`;
-  console.log(`${target.padEnd(24)}${pad(r.requests.average.toFixed(0), 10)}${pad(r.latency.p50, 9)}${pad(r.latency.p99, 9)}${pad(bad, 12)}`);
+  console.log(
+    `${target.padEnd(24)}${pad(r.requests.average.toFixed(0), 10)}${pad(r.latency.p50, 9)}${pad(r.latency.p99, 9)}${pad(bad, 12)}`,
+  );
 }
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const out = path.join(here, 'results', `api-${stamp}.json`);
 fs.mkdirSync(path.dirname(out), { recursive: true });
-const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, platform: `${os.platform()} ${os.release()}` };
+let commit = null; // which code was measured; the tree may also have uncommitted edits
+try {
+  commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: here, encoding: 'utf8' }).trim();
+} catch {
+  // not a git checkout: the results just lack the commit
+}
+const machine = {
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  platform: `${os.platform()} ${os.release()}`,
+};
 const settings = { dialect: server.dialect, connections, duration, warmup, pinned };
-fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), machine, settings, results }, null, 2)}\n`);
+fs.writeFileSync(
+  out,
+  `${JSON.stringify({ date: new Date().toISOString(), commit, machine, settings, results }, null, 2)}\n`,
+);
 console.log(`\nfull results: ${path.relative(process.cwd(), out)}`);
 if (failed) {
   console.error('FAILED: some requests errored or answered non-2xx; figures are not valid');

@@ -45,11 +45,26 @@ async function seed() {
     const counters = new CountersRepository(trx);
     await trx
       .insertInto('users')
-      .values({ id: userId, name: 'Bench', email: `${userId}@bench.invalid`, passwordHash: null, avatar: null, createdAt: at(0), updatedAt: at(0) })
+      .values({
+        id: userId,
+        name: 'Bench',
+        email: `${userId}@bench.invalid`,
+        passwordHash: null,
+        avatar: null,
+        createdAt: at(0),
+        updatedAt: at(0),
+      })
       .execute();
     await trx
       .insertInto('workspaces')
-      .values({ id: workspaceId, name: 'Bench', slug: workspaceId, ownerId: userId, createdAt: at(0), updatedAt: at(0) })
+      .values({
+        id: workspaceId,
+        name: 'Bench',
+        slug: workspaceId,
+        ownerId: userId,
+        createdAt: at(0),
+        updatedAt: at(0),
+      })
       .execute();
     for (let start = 0; start < PROJECT_COUNT; start += BATCH) {
       const rows = [];
@@ -96,20 +111,18 @@ const QuerySchema = Type.Object({
 });
 
 const app = await buildApp(container);
-app.get(
-  '/bench/projects',
-  { schema: { querystring: QuerySchema, response: { 200: ListSchema } } },
-  async (request) => {
-    // The TypeBox validator converts query strings to numbers but does not apply defaults.
-    const { page = 1, pageSize = 50 } = /** @type {{ page?: number, pageSize?: number }} */ (request.query);
-    const { rows, total } = await projects.listLive(seeded.workspaceId, pageSize, (page - 1) * pageSize);
-    return { data: rows, meta: { total, page, pageSize, hasMore: page * pageSize < total } };
-  },
-);
+app.get('/bench/projects', { schema: { querystring: QuerySchema, response: { 200: ListSchema } } }, async (request) => {
+  // The TypeBox validator converts query strings to numbers but does not apply defaults.
+  const { page = 1, pageSize = 50 } = /** @type {{ page?: number, pageSize?: number }} */ (request.query);
+  const { rows, total } = await projects.listLive(seeded.workspaceId, pageSize, (page - 1) * pageSize);
+  return { data: rows, meta: { total, page, pageSize, hasMore: page * pageSize < total } };
+});
 
 await app.listen({ host: '127.0.0.1', port: 0 });
 const { port } = /** @type {import('node:net').AddressInfo} */ (app.server.address());
-process.stdout.write(`${JSON.stringify({ port, dialect: container.database.dialect, projects: PROJECT_COUNT, pid: process.pid })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ port, dialect: container.database.dialect, projects: PROJECT_COUNT, pid: process.pid })}\n`,
+);
 
 let stopping = false;
 async function shutdown() {

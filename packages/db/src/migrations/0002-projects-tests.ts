@@ -16,7 +16,13 @@ export const projectsAndTests: Migration = {
       .addColumn('updatedAt', TIMESTAMP, notNull)
       .addColumn('deletedAt', TIMESTAMP)
       .execute();
-    await db.schema.createIndex('projects_workspace').on('projects').columns(['workspaceId', 'deletedAt']).execute();
+    // Lists are "live rows of one workspace/project, newest first": the index serves both the
+    // filter and the order, so a page never sorts the whole table.
+    await db.schema
+      .createIndex('projects_workspace_live_newest')
+      .on('projects')
+      .columns(['workspaceId', 'deletedAt', 'createdAt', 'id'])
+      .execute();
 
     await db.schema
       .createTable('tests')
@@ -56,7 +62,11 @@ export const projectsAndTests: Migration = {
       .addColumn('updatedAt', TIMESTAMP, notNull)
       .addColumn('deletedAt', TIMESTAMP)
       .execute();
-    await db.schema.createIndex('tests_project').on('tests').columns(['projectId', 'deletedAt', 'createdAt']).execute();
+    await db.schema
+      .createIndex('tests_project_live_newest')
+      .on('tests')
+      .columns(['projectId', 'deletedAt', 'createdAt', 'id'])
+      .execute();
     await db.schema.createIndex('tests_workspace').on('tests').columns(['workspaceId', 'deletedAt']).execute();
   },
 };

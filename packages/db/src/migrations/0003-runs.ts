@@ -54,7 +54,11 @@ export const runs: Migration = {
       .addColumn('heartbeatAt', TIMESTAMP)
       .addColumn('deletedAt', TIMESTAMP)
       .execute();
-    await db.schema.createIndex('runs_project').on('runs').columns(['projectId', 'deletedAt', 'startedAt']).execute();
+    await db.schema
+      .createIndex('runs_project_live_newest')
+      .on('runs')
+      .columns(['projectId', 'deletedAt', 'startedAt', 'id'])
+      .execute();
     // The database itself guarantees at most one active run per project, whatever the run type.
     await db.schema
       .createIndex('runs_one_active_per_project')
