@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VARIABLES, type VariableName } from './variables.js';
-import { parseVariable, type ParsedValue } from './parse-variable.js';
+import { parseVariable, type ParsedValue, type RateLimit } from './parse-variable.js';
 
 export type Role = 'api' | 'worker' | 'scheduler';
 export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
@@ -33,7 +33,49 @@ export interface Config {
     readonly headless: boolean;
   };
   readonly log: { readonly level: LogLevel };
+  readonly auth: {
+    /** undefined in development: the container generates and keeps one in DATA_DIR. */
+    readonly jwtSecret: string | undefined;
+    readonly credentialSecret: string | undefined;
+    readonly sessionTtlSeconds: number;
+    readonly skipEmailVerification: boolean;
+    readonly enableDevResetTokens: boolean;
+    /** Browser cookies get `Secure`. */
+    readonly secureCookies: boolean;
+  };
+  readonly appUrl: string;
+  readonly cors: { readonly origins: readonly string[] };
+  readonly mail: {
+    readonly from: string;
+    readonly smtp:
+      | {
+          readonly host: string;
+          readonly port: number;
+          readonly secure: boolean;
+          readonly user?: string;
+          readonly pass?: string;
+        }
+      | undefined;
+  };
+  readonly oauth: {
+    readonly github: OAuthClient & { readonly oauthUrl: string; readonly apiUrl: string };
+    readonly google: OAuthClient & {
+      readonly redirectUri: string;
+      readonly tokenUrl: string;
+      readonly userinfoUrl: string;
+    };
+  };
+  readonly rateLimits: Readonly<Record<RateLimitTier, RateLimit>>;
 }
+
+/** Credentials of an OAuth app; `configured` is false when either half is missing. */
+export interface OAuthClient {
+  readonly configured: boolean;
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+export type RateLimitTier = 'general' | 'login' | 'forgot' | 'reset' | 'expensive' | 'ai';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -54,6 +96,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     if (result.ok) values[name] = result.value;
     else problems.push(`${name} ${result.problem}`);
   }
+  if (values.NODE_ENV === 'production') {
+    if (!values.JWT_SECRET) problems.push('JWT_SECRET must be set in production (≥ 32 characters)');
+    if ((values.CORS_ORIGIN as string[] | undefined)?.includes('*'))
+      problems.push('CORS_ORIGIN must not be * in production');
+    if (values.ENABLE_DEV_RESET_TOKENS === true)
+      problems.push('ENABLE_DEV_RESET_TOKENS must not be true in production');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const str = (name: VariableName) => values[name] as string;
@@ -61,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const num = (name: VariableName) => values[name] as number;
   const dataDir = path.resolve(cwd, str('DATA_DIR'));
   const dbPath = opt('DB_PATH');
+  const basePath = str('APP_BASE_PATH').replace(/\/+$/, '');
+  const appUrl = `${(opt('APP_URL') ?? `http://localhost:${num('PORT')}`).replace(/\/+$/, '')}${basePath}`;
 
   return deepFreeze({
     env: str('NODE_ENV') as Config['env'],
@@ -88,6 +139,49 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       headless: values.BROWSER_HEADLESS as boolean,
     },
     log: { level: str('LOG_LEVEL') as LogLevel },
+    auth: {
+      jwtSecret: opt('JWT_SECRET'),
+      credentialSecret: opt('CREDENTIAL_SECRET'),
+      sessionTtlSeconds: num('SESSION_TTL_SECONDS'),
+      skipEmailVerification: values.SKIP_EMAIL_VERIFICATION as boolean,
+      enableDevResetTokens: values.ENABLE_DEV_RESET_TOKENS as boolean,
+      secureCookies: values.NODE_ENV === 'production',
+    },
+    appUrl,
+    cors: { origins: (values.CORS_ORIGIN as string[] | undefined) ?? [] },
+    mail: {
+      from: str('EMAIL_FROM'),
+      smtp: opt('SMTP_HOST')
+        ? {
+            host: str('SMTP_HOST'),
+            port: num('SMTP_PORT'),
+            secure: values.SMTP_SECURE as boolean,
+            user: opt('SMTP_USER'),
+            pass: opt('SMTP_PASS'),
+          }
+        : undefined,
+    },
+    oauth: {
+      github: {
+        ...oauthClient(opt('GITHUB_CLIENT_ID'), opt('GITHUB_CLIENT_SECRET')),
+        oauthUrl: str('GITHUB_OAUTH_URL').replace(/\/$/, ''),
+        apiUrl: str('GITHUB_API_URL').replace(/\/$/, ''),
+      },
+      google: {
+        ...oauthClient(opt('GOOGLE_CLIENT_ID'), opt('GOOGLE_CLIENT_SECRET')),
+        redirectUri: opt('GOOGLE_REDIRECT_URI') ?? `${appUrl}/login?provider=google`,
+        tokenUrl: str('GOOGLE_TOKEN_URL'),
+        userinfoUrl: str('GOOGLE_USERINFO_URL'),
+      },
+    },
+    rateLimits: {
+      general: values.RATE_LIMIT_GENERAL as RateLimit,
+      login: values.RATE_LIMIT_LOGIN as RateLimit,
+      forgot: values.RATE_LIMIT_FORGOT as RateLimit,
+      reset: values.RATE_LIMIT_RESET as RateLimit,
+      expensive: values.RATE_LIMIT_EXPENSIVE as RateLimit,
+      ai: values.RATE_LIMIT_AI as RateLimit,
+    },
   });
 }
 
@@ -95,6 +189,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
 function resolveWebDist(configured: string | undefined, cwd: string): string {
   if (configured) return path.resolve(cwd, configured);
   return fileURLToPath(new URL('../../../web/dist', import.meta.url));
+}
+
+function oauthClient(clientId: string | undefined, clientSecret: string | undefined): OAuthClient {
+  return { configured: Boolean(clientId && clientSecret), clientId: clientId ?? '', clientSecret: clientSecret ?? '' };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,6 +1,14 @@
 import type { VariableSpec } from './variables.js';
 
-export type ParsedValue = string | number | boolean | string[] | undefined;
+export type ParsedValue = string | number | boolean | string[] | RateLimit | undefined;
+
+/** A fixed-window limit: at most `max` requests per `windowMs`. */
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+const WINDOW_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Parses one raw value; returns the value or a sentence saying what is wrong with it. */
 export function parseVariable(
@@ -11,7 +19,20 @@ export function parseVariable(
   if (text === undefined) return { ok: true, value: undefined };
   switch (spec.kind) {
     case 'string':
+      if (spec.minLength !== undefined && text.length < spec.minLength) {
+        return { ok: false, problem: `must be at least ${spec.minLength} characters long` };
+      }
       return { ok: true, value: text };
+    case 'rate': {
+      const match = /^(\d+)\s*(?:\/\s*(\d+)\s*([smh]))?$/.exec(text);
+      const fallback = spec.default ? /\/(\d+)([smh])$/.exec(spec.default) : null;
+      const amount = match?.[2] ?? fallback?.[1];
+      const unit = match?.[3] ?? fallback?.[2];
+      if (!match || !amount || !unit || Number(match[1]) < 1 || Number(amount) < 1) {
+        return { ok: false, problem: `must look like "300/15m" (requests per window in s, m or h), got "${text}"` };
+      }
+      return { ok: true, value: { max: Number(match[1]), windowMs: Number(amount) * (WINDOW_UNITS[unit] ?? 0) } };
+    }
     case 'integer':
     case 'number': {
       const value = Number(text);

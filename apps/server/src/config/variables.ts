@@ -2,7 +2,9 @@
  * Every environment variable Sentri reads, declared once. `loadConfig` parses them and
  * `.env.example` is generated from this table, so the two cannot drift apart.
  */
-export type VariableKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'url' | 'list';
+import { MAIL_AND_OAUTH_VARIABLES, RATE_LIMIT_VARIABLES, SECURITY_VARIABLES } from './variables-security.js';
+
+export type VariableKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'url' | 'list' | 'rate';
 
 export interface VariableSpec {
   kind: VariableKind;
@@ -11,6 +13,8 @@ export interface VariableSpec {
   /** Default as the operator would write it; undefined means "unset". */
   default?: string;
   min?: number;
+  /** For strings (secrets): the shortest accepted value. */
+  minLength?: number;
   max?: number;
   values?: readonly string[];
   /** URL schemes a `url` variable accepts. */
@@ -19,7 +23,7 @@ export interface VariableSpec {
   example?: string;
 }
 
-const v = (spec: VariableSpec): VariableSpec => spec;
+export const v = (spec: VariableSpec): VariableSpec => spec;
 
 export const VARIABLES = {
   NODE_ENV: v({
@@ -118,6 +122,9 @@ export const VARIABLES = {
     default: 'info',
     doc: 'Log threshold.',
   }),
+  ...SECURITY_VARIABLES,
+  ...MAIL_AND_OAUTH_VARIABLES,
+  ...RATE_LIMIT_VARIABLES,
 } as const satisfies Record<string, VariableSpec>;
 
 export type VariableName = keyof typeof VARIABLES;
