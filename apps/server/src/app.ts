@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@sentri/core';
+import cookie from '@fastify/cookie';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
@@ -8,17 +9,18 @@ import { legacyRedirect } from './http/legacy-redirect.js';
 import { API_PREFIX, installNotFoundHandler } from './http/not-found.js';
 import { registerOpenApi } from './http/openapi.js';
 import { serveWeb } from './http/web.js';
+import { installAccessHooks } from './http/access-hooks.js';
+import { cookiePolicyFor } from './http/route-helpers.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
+import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { workspaceRoutes } from './routes/workspaces.js';
 import { systemRoutes } from './routes/system.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Every route as registered (method, url, schema), for audits such as the role matrix. */
     readonly routeTable: ReadonlyArray<{ method: string; url: string; hidden: boolean }>;
-  }
-  interface FastifyRequest {
-    /** Who is calling; null until authentication recognises the caller. */
-    principal: { userId: string } | null;
   }
 }
 
@@ -45,7 +47,6 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
-  app.decorateRequest('principal', null);
   const routeTable: Array<{ method: string; url: string; hidden: boolean }> = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
@@ -57,7 +58,14 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
 
   installErrorHandler(app);
-  installNotFoundHandler(app);
+  installNotFoundHandler(app, container.services.sessions);
+  await app.register(cookie);
+  await registerSecurityHeaders(app, config);
+  installAccessHooks(app, {
+    sessions: container.services.sessions,
+    limiter: container.rateLimiter,
+    cookies: cookiePolicyFor(config),
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -70,7 +78,9 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await registerOpenApi(app, container.version);
   await app.register(healthRoutes, { container });
   await app.register(systemRoutes, { container, prefix: API_PREFIX });
-  await app.register(legacyRedirect);
+  await app.register(authRoutes, { container, prefix: API_PREFIX });
+  await app.register(workspaceRoutes, { container, prefix: API_PREFIX });
+  await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });
   return app;
 }

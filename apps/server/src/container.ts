@@ -1,15 +1,15 @@
 import { systemClock, type Clock } from '@sentri/core';
-import {
-  CountersRepository,
-  ProjectsRepository,
-  databaseOptionsFrom,
-  openDatabase,
-  type DatabaseHandle,
-} from '@sentri/db';
+import { databaseOptionsFrom, openDatabase, type DatabaseHandle } from '@sentri/db';
 import { findBrowserExecutable, type BrowserLocation } from '@sentri/engine';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config/index.js';
+import { SessionTokens, resolveJwtSecret } from './auth/session-tokens.js';
+import { createRateLimitStore, createRateLimiter, type RateLimiter } from './http/rate-limit/index.js';
 import { DiskArtifactStore } from './infra/disk-artifact-store.js';
+import { createMailer, type Mailer } from './infra/mailer.js';
+import { SecretBox } from './infra/secret-box.js';
+import { createRepositories, type Repositories } from './repositories.js';
+import { createServices, type Services } from './services.js';
 import { Lifecycle } from './lifecycle.js';
 import { readVersion } from './version.js';
 
@@ -24,7 +24,12 @@ export interface Container {
   readonly version: string;
   readonly startedAt: Date;
   readonly database: DatabaseHandle;
-  readonly repositories: { readonly counters: CountersRepository; readonly projects: ProjectsRepository };
+  readonly repositories: Repositories;
+  readonly services: Services;
+  readonly rateLimiter: RateLimiter;
+  readonly mailer: Mailer;
+  /** Encrypts secrets at rest (credentials, AI keys). */
+  readonly secretBox: SecretBox;
   readonly artifacts: DiskArtifactStore;
   readonly browser: BrowserLocation;
   /** How jobs and run events travel between processes. */
@@ -50,6 +55,18 @@ export async function createContainer(config: Config, options: ContainerOptions 
   );
   const artifacts = new DiskArtifactStore(config.storage.artifactsDir);
   const lifecycle = new Lifecycle();
+  const jwtSecret = resolveJwtSecret(config.auth.jwtSecret, config.storage.dataDir);
+  const repositories = createRepositories(database);
+  const mailer = createMailer(config.mail, logger);
+  const rateLimitStore = createRateLimitStore(config.redis.url, logger);
+  const services = createServices({
+    config,
+    repositories,
+    sessionTokens: new SessionTokens(jwtSecret, config.auth.sessionTtlSeconds),
+    mailer,
+    clock,
+    logger,
+  });
   return {
     config,
     logger,
@@ -57,13 +74,19 @@ export async function createContainer(config: Config, options: ContainerOptions 
     version: readVersion(),
     startedAt: clock.now(),
     database,
-    repositories: { counters: new CountersRepository(database.db), projects: new ProjectsRepository(database.db) },
+    repositories,
+    services,
+    rateLimiter: createRateLimiter({ store: rateLimitStore, limits: config.rateLimits, logger }),
+    mailer,
+    secretBox: new SecretBox(config.auth.credentialSecret ?? jwtSecret),
     artifacts,
     // Only the in-process queue and event bus exist so far; Redis-backed ones plug in here.
     modes: { queue: 'in-process', events: 'in-process' },
     browser: findBrowserExecutable(config.browser.defaultEngine, config.browser.chromiumExecutablePath),
     lifecycle,
     async close() {
+      mailer.close();
+      await rateLimitStore.close();
       await database.close();
     },
   };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test-support/databases.js';
+import { bearer, signUp } from './support/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe.each(DIALECTS)('health and system on %s', (dialect) => {
@@ -35,7 +36,9 @@ describe.each(DIALECTS)('health and system on %s', (dialect) => {
 
   it('describes the instance: version, Node, dialect, browser, queue and event modes', async () => {
     t = await createTestApp({ dialect, env: { PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH: '/nonexistent/chromium' } });
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/system' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/system' })).statusCode).toBe(401);
+    const session = await signUp(t.app);
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/system', headers: bearer(session) });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       version: '0.1.0',
@@ -52,7 +55,8 @@ describe.each(DIALECTS)('health and system on %s', (dialect) => {
 
   it('reports a browser that exists', async () => {
     t = await createTestApp({ dialect, env: { PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH: process.execPath } });
-    const body = (await t.app.inject({ method: 'GET', url: '/api/v1/system' })).json();
+    const session = await signUp(t.app);
+    const body = (await t.app.inject({ method: 'GET', url: '/api/v1/system', headers: bearer(session) })).json();
     expect(body.browser).toEqual({ engine: 'chromium', found: true, executablePath: process.execPath });
   });
 });

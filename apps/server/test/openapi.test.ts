@@ -36,9 +36,11 @@ describe('OpenAPI document', () => {
     expect(new Set(hiddenApi.map((route) => route.url))).toEqual(new Set(['/api/v1/openapi.json']));
     for (const entry of apiRoutes) {
       const [method = '', path = ''] = entry.split(' ');
-      const operation = document.paths[path]?.[method.toLowerCase()];
+      const operation = document.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
       expect(operation, entry).toBeDefined();
-      expect(operation?.responses['200']?.content?.['application/json']?.schema, entry).toBeDefined();
+      const success = Object.entries(operation?.responses ?? {}).find(([status]) => status.startsWith('2'));
+      expect(success?.[1].content?.['application/json']?.schema, entry).toBeDefined();
+      expect(operation?.responses['4XX'] ?? operation?.responses['4xx'], `${entry} documents its errors`).toBeDefined();
     }
     expect(Object.keys(document.paths).some((path) => path.startsWith('/health') || path.startsWith('/api'))).toBe(
       false,

@@ -24,6 +24,32 @@ export const ERROR_CODES = {
 
   // Authentication and access
   AUTH_REQUIRED: { status: 401, message: 'Authentication required.' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, message: 'Invalid email or password.' },
+  AUTH_CREDENTIALS_MALFORMED: { status: 400, message: 'Invalid email or password.' },
+  // Kept without an area prefix: clients of the original API match on this exact code.
+  EMAIL_NOT_VERIFIED: { status: 403, message: 'Please verify your email address before signing in.' },
+  AUTH_CSRF_MISMATCH: { status: 403, message: 'CSRF token missing or invalid. Please refresh the page.' },
+  AUTH_NO_WORKSPACE: {
+    status: 403,
+    message: 'You are not a member of any workspace. Please contact your administrator.',
+  },
+  AUTH_ROLE_REQUIRED: { status: 403, message: 'Your role does not allow this action.' },
+  AUTH_EMAIL_TAKEN: { status: 409, message: 'An account with this email already exists.' },
+  AUTH_TOKEN_INVALID: { status: 400, message: 'This link is invalid or has expired. Please request a new one.' },
+  AUTH_PASSWORD_CONFIRMATION_REQUIRED: { status: 400, message: 'Password confirmation is required.' },
+  AUTH_PASSWORD_CONFIRMATION_FAILED: { status: 403, message: 'Password confirmation failed.' },
+  AUTH_OAUTH_NOT_CONFIGURED: { status: 503, message: 'OAuth is not configured on this server.' },
+  AUTH_OAUTH_FAILED: { status: 401, message: 'OAuth sign-in failed.' },
+  USER_NOT_FOUND: { status: 404, message: 'User not found.' },
+
+  // Workspaces
+  WORKSPACE_NOT_FOUND: { status: 404, message: 'Workspace not found.' },
+  WORKSPACE_NOT_MEMBER: { status: 403, message: 'You are not a member of that workspace.' },
+  WORKSPACE_SLUG_TAKEN: { status: 409, message: 'This slug is already taken.' },
+  WORKSPACE_LAST_ADMIN: { status: 400, message: 'Cannot remove the last admin. Promote another member first.' },
+  WORKSPACE_MEMBER_NOT_FOUND: { status: 404, message: 'Member not found in this workspace.' },
+  WORKSPACE_MEMBER_EXISTS: { status: 409, message: 'User is already a member of this workspace.' },
+  WORKSPACE_USER_UNKNOWN: { status: 404, message: 'No user found with that email. They must register first.' },
 
   // Server side
   SERVER_INTERNAL_ERROR: { status: 500, message: 'Internal server error.' },

@@ -3,3 +3,4 @@ export * from './ids.js';
 export * from './schemas/common.js';
 export * from './schemas/system.js';
 export * from './ports.js';
+export * from './schemas/auth.js';

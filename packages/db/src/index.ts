@@ -3,3 +3,13 @@ export { migrateToLatest, MigrationError, MIGRATION_NAMES, type Dialect } from '
 export { CountersRepository } from './repositories/counters.js';
 export { ProjectsRepository, type ProjectRow, type NewProject, type Page } from './repositories/projects.js';
 export type * from './tables/index.js';
+export { UsersRepository, type UserRow, type NewUser } from './repositories/users.js';
+export { UserTokensRepository, type UserTokenKind } from './repositories/user-tokens.js';
+export { RevokedTokensRepository } from './repositories/revoked-tokens.js';
+export {
+  WorkspacesRepository,
+  type WorkspaceRow,
+  type WorkspaceRole,
+  type Membership,
+  type MemberView,
+} from './repositories/workspaces.js';

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SessionService } from '../auth/session-service.js';
 import { API_PREFIX, isApiPath, notFound } from './not-found.js';
 
 /**
@@ -6,7 +7,7 @@ import { API_PREFIX, isApiPath, notFound } from './not-found.js';
  * string verbatim, which keeps the method and body. Registered in its own plugin so its
  * accept-anything body parser does not leak to real routes.
  */
-export async function legacyRedirect(app: FastifyInstance): Promise<void> {
+export async function legacyRedirect(app: FastifyInstance, { sessions }: { sessions: SessionService }): Promise<void> {
   // JSON is still parsed (a malformed or oversized body is the client's first mistake); any
   // other body is drained unread, since the client replays it after the redirect.
   app.addContentTypeParser('*', (_request, payload, done) => {
@@ -15,8 +16,9 @@ export async function legacyRedirect(app: FastifyInstance): Promise<void> {
     payload.on('error', (error) => done(error, undefined));
   });
 
-  const handler = (request: Parameters<typeof notFound>[0], reply: Parameters<typeof notFound>[1]) => {
-    if (isApiPath(request.url)) return notFound(request, reply);
+  const handler = (request: FastifyRequest, reply: FastifyReply) => {
+    // Unknown /api/v1 paths land here too (the wildcard is broader than the API's routes).
+    if (isApiPath(request.url)) return notFound(request, reply, sessions);
     const [pathname = '', ...query] = request.url.split('?');
     const rest = pathname.slice('/api'.length) || '/';
     const search = query.length > 0 ? `?${query.join('?')}` : '';

@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { publicRoute } from '../auth/access.js';
 import { API_PREFIX } from './not-found.js';
 
 /**
@@ -31,8 +32,9 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
     uiConfig: { deepLinking: true },
-    staticCSP: false,
+    // The page's inline bootstrap is allowed by hash, everything else stays 'self'.
+    staticCSP: true,
     transformSpecificationClone: true,
   });
-  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true }, config: publicRoute() }, async () => app.swagger());
 }

@@ -1,6 +1,7 @@
 import { ErrorBodySchema, SystemInfoSchema } from '@sentri/core';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../container.js';
+import { memberRoute } from '../auth/access.js';
 import { uptimeSeconds } from './health.js';
 
 /** What this instance is and what it can reach: shown on the dashboard's system page. */
@@ -8,6 +9,7 @@ export async function systemRoutes(app: FastifyInstance, { container }: { contai
   app.get(
     '/system',
     {
+      config: memberRoute(),
       schema: {
         summary: 'Describe this Sentri instance',
         tags: ['system'],

@@ -33,6 +33,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const config = loadConfig({
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
+    SKIP_EMAIL_VERIFICATION: 'true',
     ...(scratch?.url ? { DATABASE_URL: scratch.url } : {}),
     ...options.env,
   });

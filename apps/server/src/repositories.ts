@@ -1,0 +1,24 @@
+import {
+  CountersRepository,
+  ProjectsRepository,
+  RevokedTokensRepository,
+  UserTokensRepository,
+  UsersRepository,
+  WorkspacesRepository,
+  type DatabaseHandle,
+} from '@sentri/db';
+
+/** Every repository over one database handle. */
+export function createRepositories(database: DatabaseHandle) {
+  const { db } = database;
+  return {
+    counters: new CountersRepository(db),
+    projects: new ProjectsRepository(db),
+    users: new UsersRepository(db),
+    userTokens: new UserTokensRepository(db),
+    revokedTokens: new RevokedTokensRepository(db),
+    workspaces: new WorkspacesRepository(db),
+  } as const;
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

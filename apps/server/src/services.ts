@@ -1,0 +1,37 @@
+import type { Clock } from '@sentri/core';
+import type { Logger } from 'pino';
+import { AccountService } from './auth/account-service.js';
+import { LoginService } from './auth/login-service.js';
+import { createDecoyHash } from './auth/passwords.js';
+import { SessionService } from './auth/session-service.js';
+import type { SessionTokens } from './auth/session-tokens.js';
+import type { Config } from './config/index.js';
+import type { Mailer } from './infra/mailer.js';
+import type { Repositories } from './repositories.js';
+import { WorkspaceService } from './workspaces/workspace-service.js';
+
+interface ServiceDeps {
+  config: Config;
+  repositories: Repositories;
+  sessionTokens: SessionTokens;
+  mailer: Mailer;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** The application's use cases, wired once per container. */
+export function createServices({ config, repositories: r, sessionTokens, mailer, clock, logger }: ServiceDeps) {
+  const sessions = new SessionService(sessionTokens, r.revokedTokens, r.workspaces, r.users, clock);
+  return {
+    sessions,
+    accounts: new AccountService(r.users, r.userTokens, mailer, clock, logger, {
+      appUrl: config.appUrl,
+      skipEmailVerification: config.auth.skipEmailVerification,
+      exposeResetTokens: config.auth.enableDevResetTokens,
+    }),
+    logins: new LoginService(r.users, r.workspaces, r.counters, sessions, createDecoyHash(), clock),
+    workspaces: new WorkspaceService(r.workspaces, r.users, r.counters, clock),
+  } as const;
+}
+
+export type Services = ReturnType<typeof createServices>;
