@@ -12,6 +12,7 @@ import { serveWeb } from './http/web.js';
 import { installAccessHooks } from './http/access-hooks.js';
 import { cookiePolicyFor } from './http/route-helpers.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
+import { accountRoutes } from './routes/account.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -79,6 +80,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(healthRoutes, { container });
   await app.register(systemRoutes, { container, prefix: API_PREFIX });
   await app.register(authRoutes, { container, prefix: API_PREFIX });
+  await app.register(accountRoutes, { container, prefix: API_PREFIX });
   await app.register(workspaceRoutes, { container, prefix: API_PREFIX });
   await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });

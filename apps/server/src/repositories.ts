@@ -1,4 +1,5 @@
 import {
+  AccountDataRepository,
   CountersRepository,
   ProjectsRepository,
   RevokedTokensRepository,
@@ -18,6 +19,7 @@ export function createRepositories(database: DatabaseHandle) {
     userTokens: new UserTokensRepository(db),
     revokedTokens: new RevokedTokensRepository(db),
     workspaces: new WorkspacesRepository(db),
+    accountData: new AccountDataRepository(db),
   } as const;
 }
 

@@ -1,6 +1,7 @@
 import type { Clock } from '@sentri/core';
 import type { Logger } from 'pino';
 import { AccountService } from './auth/account-service.js';
+import { GdprService } from './auth/gdpr-service.js';
 import { LoginService } from './auth/login-service.js';
 import { createDecoyHash } from './auth/passwords.js';
 import { SessionService } from './auth/session-service.js';
@@ -31,6 +32,7 @@ export function createServices({ config, repositories: r, sessionTokens, mailer,
     }),
     logins: new LoginService(r.users, r.workspaces, r.counters, sessions, createDecoyHash(), clock),
     workspaces: new WorkspaceService(r.workspaces, r.users, r.counters, clock),
+    gdpr: new GdprService(r.users, r.accountData, sessions, clock),
   } as const;
 }
 

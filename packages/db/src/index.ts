@@ -13,3 +13,4 @@ export {
   type Membership,
   type MemberView,
 } from './repositories/workspaces.js';
+export { AccountDataRepository } from './repositories/account-data.js';

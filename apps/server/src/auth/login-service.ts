@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { AppError, type Clock } from '@sentri/core';
 import type { CountersRepository, Membership, UserRow, UsersRepository, WorkspacesRepository } from '@sentri/db';
 import type { Principal } from './access.js';
+import type { OAuthProfile } from './oauth-providers.js';
 import { normaliseEmail, verifyPassword } from './passwords.js';
 import type { SessionService } from './session-service.js';
 import { toUserView, type UserView } from './user-view.js';
@@ -10,14 +11,6 @@ export interface IssuedSession {
   user: UserView;
   token: string;
   exp: number;
-}
-
-export interface OAuthProfile {
-  provider: 'github' | 'google';
-  providerId: string;
-  email: string;
-  name: string;
-  avatar: string | null;
 }
 
 /** Turning credentials into sessions: password and OAuth sign-in, refresh, workspace switch. */

@@ -117,4 +117,3 @@ async function enforceAccess(access: Access, request: FastifyRequest, sessions: 
   }
   request.workspace = workspace;
 }
-

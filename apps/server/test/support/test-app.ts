@@ -21,13 +21,15 @@ export interface TestApp {
 export interface TestAppOptions {
   dialect?: TestDialect;
   env?: Record<string, string>;
+  /** Reuse a data directory (restart tests); the caller then removes it. */
+  dataDir?: string;
   /** Runs before the app is ready, e.g. to add a route that exercises the error model. */
   extend?: (app: FastifyInstance) => void | Promise<void>;
 }
 
 /** The real app on a real database (a fresh SQLite file, or a fresh PostgreSQL database). */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentri-app-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sentri-app-'));
   const scratch: ScratchDatabase | undefined =
     options.dialect === 'postgres' ? await scratchDatabase('postgres') : undefined;
   const config = loadConfig({
@@ -58,7 +60,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await app.close();
       await container.close();
       await scratch?.drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,81 @@
+import { DeleteAccountBodySchema, OAuthQuerySchema, SessionResponseSchema } from '@sentri/core';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { AppError } from '@sentri/core';
+import { publicRoute, userRoute } from '../auth/access.js';
+import { clearSessionCookies } from '../auth/cookies.js';
+import { exchangeGitHubCode, exchangeGoogleCode } from '../auth/oauth-providers.js';
+import type { Container } from '../container.js';
+import { ERROR_RESPONSES, cookiePolicyFor, principalOf, replyWithSession } from '../http/route-helpers.js';
+
+const tags = ['auth'];
+
+/** OAuth sign-in callbacks and the GDPR endpoints (API.md §2.9, §4.2). */
+export async function accountRoutes(app: FastifyInstance, { container }: { container: Container }): Promise<void> {
+  const { logins, gdpr, sessions } = container.services;
+  const { oauth } = container.config;
+  const cookies = cookiePolicyFor(container.config);
+
+  const providers = {
+    github: (code: string) => exchangeGitHubCode(oauth.github, code),
+    google: (code: string) => exchangeGoogleCode(oauth.google, code),
+  };
+  for (const [provider, exchange] of Object.entries(providers)) {
+    app.get(
+      `/auth/${provider}/callback`,
+      {
+        config: publicRoute(),
+        schema: {
+          tags,
+          summary: `Finish signing in with ${provider === 'github' ? 'GitHub' : 'Google'}`,
+          querystring: OAuthQuerySchema,
+          response: { 200: SessionResponseSchema, ...ERROR_RESPONSES },
+        },
+      },
+      async (request, reply) => {
+        const { code } = request.query as { code?: string };
+        if (!code)
+          throw new AppError('REQUEST_VALIDATION_FAILED', 'Missing code parameter.', { field: 'querystring.code' });
+        const profile = await exchange(code);
+        return replyWithSession(reply, cookies, await logins.loginWithOAuth(profile), sessions.ttlSeconds);
+      },
+    );
+  }
+
+  app.get(
+    '/auth/export',
+    {
+      config: userRoute(),
+      schema: {
+        tags,
+        summary: 'Download everything Sentri stores about you (needs X-Account-Password)',
+        response: {
+          200: Type.Object({ exportedAt: Type.String() }, { additionalProperties: true }),
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
+    async (request) => {
+      const header = request.headers['x-account-password'];
+      return gdpr.export(principalOf(request), typeof header === 'string' ? header : undefined);
+    },
+  );
+
+  app.delete(
+    '/auth/account',
+    {
+      config: userRoute(),
+      schema: {
+        tags,
+        summary: 'Delete your account and the workspaces you own',
+        body: Type.Optional(DeleteAccountBodySchema),
+        response: { 200: Type.Object({ ok: Type.Literal(true), message: Type.String() }), ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      await gdpr.erase(principalOf(request), (request.body as { password?: unknown } | undefined)?.password);
+      clearSessionCookies(reply, cookies);
+      return { ok: true as const, message: 'Account and owned data deleted.' };
+    },
+  );
+}
