@@ -31,7 +31,14 @@ test.describe('the running server over HTTP', () => {
     expect(await unknown.json()).toMatchObject({ code: 'AUTH_REQUIRED' });
   });
 
-  test('reports the browser it found and the SQLite dialect', async ({ request }) => {
+  test('a new account signs in and sees the browser it found and the SQLite dialect', async ({ request }) => {
+    expect((await request.get('/api/v1/system')).status()).toBe(401);
+    const credentials = { email: `e2e-${Date.now()}@example.test`, password: 'E2e-Passw0rd!' };
+    expect((await request.post('/api/v1/auth/register', { data: { name: 'E2E', ...credentials } })).status()).toBe(201);
+    const login = await request.post('/api/v1/auth/login', { data: credentials });
+    expect(login.status(), await login.text()).toBe(200);
+    expect(login.headers()['set-cookie']).toContain('HttpOnly');
+    // The request context keeps the session cookie, like a browser.
     const system = await (await request.get('/api/v1/system')).json();
     expect(system.database.dialect).toBe('sqlite');
     expect(system.browser).toMatchObject({ engine: 'chromium', found: true });

@@ -50,6 +50,7 @@ export default defineConfig({
       DATA_DIR,
       LOG_LEVEL: 'warn',
       PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH: CHROMIUM,
+      SKIP_EMAIL_VERIFICATION: 'true',
     },
   },
 });

@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
 import { installErrorHandler, sendError, toAppError } from './http/error-handler.js';
 import { legacyRedirect } from './http/legacy-redirect.js';
+import { installRequestLog } from './http/request-log.js';
 import { API_PREFIX, installNotFoundHandler } from './http/not-found.js';
 import { registerOpenApi } from './http/openapi.js';
 import { serveWeb } from './http/web.js';
@@ -42,6 +43,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     return503OnClosing: false,
+    disableRequestLogging: true,
     forceCloseConnections: 'idle',
     // Requests Fastify rejects before routing (a malformed URL, say) get the same JSON errors.
     frameworkErrors: (error, _request, reply) => sendError(reply, toAppError(error)),
@@ -58,6 +60,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   // A JSON API: any other body type is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
 
+  installRequestLog(app);
   installErrorHandler(app);
   installNotFoundHandler(app, container.services.sessions);
   await app.register(cookie);

@@ -6,7 +6,7 @@ export function createRateLimitStore(redisUrl: string | undefined, logger: RateL
 }
 
 export { createRateLimiter, type RateLimitDecision, type RateLimiter, type RateLimiterOptions } from './limiter.js';
-export { installGeneralRateLimit, rateLimitPreHandler } from './plugin.js';
+export { countsAgainstGeneralLimit, installGeneralRateLimit, rateLimitPreHandler } from './plugin.js';
 export {
   MemoryRateLimitStore,
   RedisRateLimitStore,

@@ -44,10 +44,7 @@ function fakeExchange(ip = '203.0.113.7') {
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
+  const error = await promise.catch((caught: unknown) => caught);
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }

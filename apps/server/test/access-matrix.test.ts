@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestSession } from './support/sessions.js';
+import { bearer, signUp } from './support/sessions.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+type Requirement = 'public' | 'user' | 'viewer' | 'qa_lead' | 'admin';
+
+/**
+ * API.md §3.4, the permission matrix, for every route the server has. A route missing here
+ * fails the first test: adding an endpoint means deciding who may call it.
+ */
+const MATRIX: Record<string, Requirement> = {
+  'GET /openapi.json': 'public',
+  'POST /auth/register': 'public',
+  'POST /auth/login': 'public',
+  'GET /auth/verify': 'public',
+  'POST /auth/resend-verification': 'public',
+  'POST /auth/forgot-password': 'public',
+  'POST /auth/reset-password': 'public',
+  'GET /auth/github/callback': 'public',
+  'GET /auth/google/callback': 'public',
+  'POST /auth/logout': 'user',
+  'POST /auth/refresh': 'user',
+  'GET /auth/me': 'user',
+  'GET /auth/export': 'user',
+  'DELETE /auth/account': 'user',
+  'GET /workspaces': 'viewer',
+  'POST /workspaces/switch': 'viewer',
+  'GET /workspaces/current': 'viewer',
+  'PATCH /workspaces/current': 'admin',
+  'GET /workspaces/current/members': 'viewer',
+  'POST /workspaces/current/members': 'admin',
+  'PATCH /workspaces/current/members/:userId': 'admin',
+  'DELETE /workspaces/current/members/:userId': 'admin',
+  'GET /system': 'viewer',
+};
+
+/** Bodies valid enough to reach the ownership lookup, so "not found" can show. */
+const PAYLOADS: Record<string, object> = { 'PATCH /workspaces/current/members/:userId': { role: 'viewer' } };
+
+const WEIGHT = { viewer: 10, qa_lead: 20, admin: 30 } as const;
+type Persona = 'anonymous' | 'outsider' | 'viewer' | 'qa_lead' | 'admin';
+const PERSONAS: Persona[] = ['anonymous', 'outsider', 'viewer', 'qa_lead', 'admin'];
+
+describe('who may call what', () => {
+  let t: TestApp;
+  const sessions = {} as Record<Exclude<Persona, 'anonymous'>, TestSession>;
+  let bystander: TestSession;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_FORGOT: '1000/15m', RATE_LIMIT_LOGIN: '1000/15m', RATE_LIMIT_GENERAL: '10000/15m' } });
+    sessions.admin = await signUp(t.app, { name: 'Admin' });
+    sessions.outsider = await signUp(t.app, { name: 'Outsider' });
+    for (const role of ['viewer', 'qa_lead'] as const) {
+      const session = await signUp(t.app, { name: role });
+      await addMember(t, sessions.admin, session.email, role);
+      sessions[role] = await switchTo(t, session, sessions.admin.workspaceId);
+    }
+    bystander = await signUp(t.app, { name: 'Bystander' });
+    await addMember(t, sessions.admin, bystander.email, 'viewer');
+  });
+  afterAll(() => t.close());
+
+  it('has a declared requirement for every API route, and every requirement has its route', () => {
+    const registered = t.app.routeTable
+      .filter((route) => route.url.startsWith('/api/v1/') && route.method !== 'HEAD')
+      .map((route) => `${route.method} ${route.url.slice('/api/v1'.length)}`);
+    expect([...new Set(registered)].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it.each(Object.entries(MATRIX))('%s requires %s', async (route, requirement) => {
+    const [method = 'GET', path = ''] = route.split(' ');
+    const url = `/api/v1${path.replace(':userId', bystander.userId)}`;
+    for (const persona of PERSONAS) {
+      // A fresh session per call: some routes (logout, refresh, switch) revoke the one they get.
+      const headers = persona === 'anonymous' ? {} : await freshBearer(t, sessions[persona]);
+      const response = await t.app.inject({
+        method: method as 'GET',
+        url,
+        headers,
+        ...(['POST', 'PATCH', 'PUT'].includes(method) ? { payload: PAYLOADS[route] ?? {} } : {}),
+      });
+      const label = `${route} as ${persona} → ${response.statusCode} ${response.body.slice(0, 120)}`;
+      const expected = expectation(requirement, persona, path);
+      if (expected === 401) expect(response.json(), label).toMatchObject({ code: 'AUTH_REQUIRED' });
+      if (expected === 403) {
+        expect(response.json(), label).toMatchObject({ code: 'AUTH_ROLE_REQUIRED', requiredRole: requirement, currentRole: persona });
+      }
+      if (expected === 404) expect(response.statusCode, label).toBe(404);
+      if (expected === 'allowed') expect([401, 403], label).not.toContain(response.statusCode);
+      expect(response.statusCode, label).toBeLessThan(500);
+    }
+  });
+});
+
+function expectation(requirement: Requirement, persona: Persona, path: string): 401 | 403 | 404 | 'allowed' {
+  if (requirement === 'public') return 'allowed';
+  if (persona === 'anonymous') return 401;
+  if (requirement === 'user') return 'allowed';
+  // The outsider is admin of their own workspace: another workspace's member is "not found" to them.
+  if (persona === 'outsider') return path.includes(':userId') ? 404 : 'allowed';
+  return WEIGHT[persona] >= WEIGHT[requirement] ? 'allowed' : 403;
+}
+
+async function freshBearer(t: TestApp, session: TestSession) {
+  const user = { id: session.userId, email: session.email, name: session.email };
+  const { token } = await t.container.services.sessions.issue(user, session.workspaceId);
+  return { authorization: `Bearer ${token}` };
+}
+
+async function addMember(t: TestApp, admin: TestSession, email: string, role: string) {
+  const response = await t.app.inject({ method: 'POST', url: '/api/v1/workspaces/current/members', headers: bearer(admin), payload: { email, role } });
+  expect(response.statusCode, response.body).toBe(201);
+}
+
+async function switchTo(t: TestApp, session: TestSession, workspaceId: string): Promise<TestSession> {
+  const response = await t.app.inject({ method: 'POST', url: '/api/v1/workspaces/switch', headers: bearer(session), payload: { workspaceId } });
+  expect(response.statusCode, response.body).toBe(200);
+  const token = response.cookies.find((cookie) => cookie.name === 'access_token')?.value ?? '';
+  return { ...session, token, workspaceId };
+}
