@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command with throwaway PostgreSQL and Redis servers on 127.0.0.1, stopped afterwards:
 #   scripts/with-services.sh npm run check
-# Exports TEST_DATABASE_URL and TEST_REDIS_URL, and SENTRI_REQUIRE_POSTGRES=1 so that the
-# PostgreSQL half of the suite can never be skipped silently.
+# Exports TEST_DATABASE_URL and TEST_REDIS_URL, and SENTRI_REQUIRE_POSTGRES=1 and
+# SENTRI_REQUIRE_REDIS=1 so that those halves of the suite can never be skipped silently.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,5 +13,6 @@ trap 'bash .ci/redis.sh stop >/dev/null 2>&1 || true; bash .ci/pg.sh stop >/dev/
 export TEST_DATABASE_URL="${pg_out#DATABASE_URL=}"
 export TEST_REDIS_URL="${redis_out#REDIS_URL=}"
 export SENTRI_REQUIRE_POSTGRES=1
+export SENTRI_REQUIRE_REDIS=1
 echo "==> PostgreSQL at $TEST_DATABASE_URL, Redis at $TEST_REDIS_URL"
 "$@"

@@ -48,7 +48,9 @@ describe('who may call what', () => {
   let bystander: TestSession;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_FORGOT: '1000/15m', RATE_LIMIT_LOGIN: '1000/15m', RATE_LIMIT_GENERAL: '10000/15m' } });
+    t = await createTestApp({
+      env: { RATE_LIMIT_FORGOT: '1000/15m', RATE_LIMIT_LOGIN: '1000/15m', RATE_LIMIT_GENERAL: '10000/15m' },
+    });
     sessions.admin = await signUp(t.app, { name: 'Admin' });
     sessions.outsider = await signUp(t.app, { name: 'Outsider' });
     for (const role of ['viewer', 'qa_lead'] as const) {
@@ -84,7 +86,11 @@ describe('who may call what', () => {
       const expected = expectation(requirement, persona, path);
       if (expected === 401) expect(response.json(), label).toMatchObject({ code: 'AUTH_REQUIRED' });
       if (expected === 403) {
-        expect(response.json(), label).toMatchObject({ code: 'AUTH_ROLE_REQUIRED', requiredRole: requirement, currentRole: persona });
+        expect(response.json(), label).toMatchObject({
+          code: 'AUTH_ROLE_REQUIRED',
+          requiredRole: requirement,
+          currentRole: persona,
+        });
       }
       if (expected === 404) expect(response.statusCode, label).toBe(404);
       if (expected === 'allowed') expect([401, 403], label).not.toContain(response.statusCode);
@@ -109,12 +115,22 @@ async function freshBearer(t: TestApp, session: TestSession) {
 }
 
 async function addMember(t: TestApp, admin: TestSession, email: string, role: string) {
-  const response = await t.app.inject({ method: 'POST', url: '/api/v1/workspaces/current/members', headers: bearer(admin), payload: { email, role } });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/workspaces/current/members',
+    headers: bearer(admin),
+    payload: { email, role },
+  });
   expect(response.statusCode, response.body).toBe(201);
 }
 
 async function switchTo(t: TestApp, session: TestSession, workspaceId: string): Promise<TestSession> {
-  const response = await t.app.inject({ method: 'POST', url: '/api/v1/workspaces/switch', headers: bearer(session), payload: { workspaceId } });
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/workspaces/switch',
+    headers: bearer(session),
+    payload: { workspaceId },
+  });
   expect(response.statusCode, response.body).toBe(200);
   const token = response.cookies.find((cookie) => cookie.name === 'access_token')?.value ?? '';
   return { ...session, token, workspaceId };

@@ -52,7 +52,11 @@ describe('account flows over real HTTP, with mail delivered over SMTP', () => {
   it('register → verification mail → verify → login → refresh → logout, with old tokens rejected', async () => {
     const browser = new HttpClient(live.url);
     const email = 'ada@example.test';
-    const registered = await browser.post('/api/v1/auth/register', { name: 'Ada', email: 'Ada@Example.test', password: PASSWORD });
+    const registered = await browser.post('/api/v1/auth/register', {
+      name: 'Ada',
+      email: 'Ada@Example.test',
+      password: PASSWORD,
+    });
     expect(registered.status).toBe(201);
     expect(registered.json).toEqual({ message: expect.any(String), requiresVerification: true });
 
@@ -82,7 +86,9 @@ describe('account flows over real HTTP, with mail delivered over SMTP', () => {
 
     expect((await browser.post('/api/v1/auth/logout')).status).toBe(200);
     expect(browser.cookies.has('access_token')).toBe(false);
-    const afterLogout = await fetch(`${live.url}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secondToken}` } });
+    const afterLogout = await fetch(`${live.url}/api/v1/auth/me`, {
+      headers: { authorization: `Bearer ${secondToken}` },
+    });
     expect(afterLogout.status).toBe(401);
     expect(await afterLogout.json()).toEqual({ error: 'Authentication required.', code: 'AUTH_REQUIRED' });
   });
@@ -98,10 +104,14 @@ describe('account flows over real HTTP, with mail delivered over SMTP', () => {
     const unknown = await client.post('/api/v1/auth/forgot-password', { email: 'nobody@example.test' });
     expect(known.status).toBe(200);
     expect(unknown.json).toEqual(known.json);
-    const first = linkIn((await smtp.waitForMessage((m) => m.to.includes(email) && /reset/i.test(m.subject))).text, '/forgot-password?token=');
+    const first = linkIn(
+      (await smtp.waitForMessage((m) => m.to.includes(email) && /reset/i.test(m.subject))).text,
+      '/forgot-password?token=',
+    );
     await client.post('/api/v1/auth/forgot-password', { email });
     const second = linkIn(
-      (await smtp.waitForMessage((m) => m.to.includes(email) && /reset/i.test(m.subject) && !m.text.includes(first))).text,
+      (await smtp.waitForMessage((m) => m.to.includes(email) && /reset/i.test(m.subject) && !m.text.includes(first)))
+        .text,
       '/forgot-password?token=',
     );
 
@@ -110,7 +120,9 @@ describe('account flows over real HTTP, with mail delivered over SMTP', () => {
     const weak = await client.post('/api/v1/auth/reset-password', { token: second, newPassword: 'weak' });
     expect(weak.status).toBe(400);
     expect((await client.post('/api/v1/auth/reset-password', { token: second, newPassword: NEW })).status).toBe(200);
-    expect((await client.post('/api/v1/auth/reset-password', { token: second, newPassword: 'An0ther-one!' })).status).toBe(400);
+    expect(
+      (await client.post('/api/v1/auth/reset-password', { token: second, newPassword: 'An0ther-one!' })).status,
+    ).toBe(400);
 
     expect((await client.post('/api/v1/auth/login', { email, password: PASSWORD })).status).toBe(401);
     expect((await client.post('/api/v1/auth/login', { email, password: NEW })).status).toBe(200);
@@ -118,14 +130,32 @@ describe('account flows over real HTTP, with mail delivered over SMTP', () => {
 
   it('signs in with GitHub and Google through the full code exchange, linking to the same account by e-mail', async () => {
     const client = new HttpClient(live.url);
-    oauth.github.addCode('gh-code-1', { id: 4242, login: 'octo', name: null, email: null, avatar_url: 'https://avatars.test/octo.png', emails: [{ email: 'Octo@Example.test', primary: true, verified: true }] });
+    oauth.github.addCode('gh-code-1', {
+      id: 4242,
+      login: 'octo',
+      name: null,
+      email: null,
+      avatar_url: 'https://avatars.test/octo.png',
+      emails: [{ email: 'Octo@Example.test', primary: true, verified: true }],
+    });
     const github = await client.get('/api/v1/auth/github/callback?code=gh-code-1');
     expect(github.status).toBe(200);
-    expect(github.json.user).toMatchObject({ email: 'octo@example.test', name: 'octo', hasPassword: false, avatar: 'https://avatars.test/octo.png', workspaceRole: 'admin' });
+    expect(github.json.user).toMatchObject({
+      email: 'octo@example.test',
+      name: 'octo',
+      hasPassword: false,
+      avatar: 'https://avatars.test/octo.png',
+      workspaceRole: 'admin',
+    });
     expect(client.cookies.get('access_token')).toBeTruthy();
     expect((await client.get('/api/v1/auth/me')).json.email).toBe('octo@example.test');
 
-    oauth.google.addCode('g-code-1', { sub: 'google-7', email: 'octo@example.test', email_verified: true, name: 'Octo Cat' });
+    oauth.google.addCode('g-code-1', {
+      sub: 'google-7',
+      email: 'octo@example.test',
+      email_verified: true,
+      name: 'Octo Cat',
+    });
     const google = await new HttpClient(live.url).get('/api/v1/auth/google/callback?code=g-code-1');
     expect(google.status).toBe(200);
     expect(google.json.user.id).toBe(github.json.user.id);

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '@sentri/core';
+import { publicRoute } from '../src/auth/access.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const json = { 'content-type': 'application/json' };
@@ -14,6 +15,7 @@ describe('error model over HTTP', () => {
         app.post(
           '/api/v1/_probe/echo',
           {
+            config: publicRoute(),
             schema: {
               body: Type.Object(
                 {
@@ -28,7 +30,7 @@ describe('error model over HTTP', () => {
           },
           async (request) => ({ name: (request.body as { name: string }).name }),
         );
-        app.get('/api/v1/_probe/crash', async () => {
+        app.get('/api/v1/_probe/crash', { config: publicRoute() }, async () => {
           throw new Error('database password is hunter2');
         });
       },

@@ -6,7 +6,7 @@ import type { Access, Principal, RouteAccessConfig, WorkspaceScope } from '../au
 import { roleAllows } from '../auth/access.js';
 import { ACCESS_COOKIE, CSRF_COOKIE, setCsrfCookie, type CookiePolicy } from '../auth/cookies.js';
 import type { SessionService, TokenCandidate } from '../auth/session-service.js';
-import type { RateLimiter } from './rate-limit/index.js';
+import { countsAgainstGeneralLimit, type RateLimiter } from './rate-limit/index.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig extends Partial<RouteAccessConfig> {}

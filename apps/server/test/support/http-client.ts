@@ -7,7 +7,11 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; csrf?: boolean } = {}) {
+  async request(
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string>; csrf?: boolean } = {},
+  ) {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const csrf = this.cookies.get('_csrf');
@@ -34,9 +38,15 @@ export class HttpClient {
     } catch {
       json = undefined;
     }
-    return { status: response.status, headers: response.headers, text, json: json as Record<string, unknown> & Record<string, any> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      json: json as Record<string, unknown> & Record<string, any>,
+    };
   }
 
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, { headers });
-  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, { body, headers });
+  post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, { body, headers });
 }

@@ -22,11 +22,18 @@ export function cookieValue(response: LightMyRequestResponse, name: string): str
  * Registers an account and signs it in over HTTP (the app must run with
  * SKIP_EMAIL_VERIFICATION=true). The user ends up admin of their personal workspace.
  */
-export async function signUp(app: FastifyInstance, overrides: { name?: string; email?: string; password?: string } = {}): Promise<TestSession> {
+export async function signUp(
+  app: FastifyInstance,
+  overrides: { name?: string; email?: string; password?: string } = {},
+): Promise<TestSession> {
   counter += 1;
   const email = overrides.email ?? `user${counter}-${Date.now()}@example.test`;
   const password = overrides.password ?? 'Correct-Horse-9';
-  const registered = await app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { name: overrides.name ?? `User ${counter}`, email, password } });
+  const registered = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/register',
+    payload: { name: overrides.name ?? `User ${counter}`, email, password },
+  });
   if (registered.statusCode !== 201) throw new Error(`register failed: ${registered.statusCode} ${registered.body}`);
   return signIn(app, email, password);
 }
@@ -38,7 +45,14 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   const csrf = cookieValue(login, '_csrf');
   if (!token || !csrf) throw new Error('login did not set the session and CSRF cookies');
   const { user } = login.json() as { user: { id: string; workspaceId: string } };
-  return { userId: user.id, email, token, csrf, cookie: `access_token=${token}; _csrf=${csrf}`, workspaceId: user.workspaceId };
+  return {
+    userId: user.id,
+    email,
+    token,
+    csrf,
+    cookie: `access_token=${token}; _csrf=${csrf}`,
+    workspaceId: user.workspaceId,
+  };
 }
 
 export const bearer = (session: TestSession) => ({ authorization: `Bearer ${session.token}` });
