@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { accountRoutes } from './routes/account.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { settingsRoutes } from './routes/settings.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { systemRoutes } from './routes/system.js';
 
@@ -85,6 +86,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(authRoutes, { container, prefix: API_PREFIX });
   await app.register(accountRoutes, { container, prefix: API_PREFIX });
   await app.register(workspaceRoutes, { container, prefix: API_PREFIX });
+  await app.register(settingsRoutes, { container, prefix: API_PREFIX });
   await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });
   return app;

@@ -59,7 +59,9 @@ export async function createContainer(config: Config, options: ContainerOptions 
   const repositories = createRepositories(database);
   const mailer = createMailer(config.mail, logger);
   const rateLimitStore = createRateLimitStore(config.redis.url, logger);
+  const secretBox = new SecretBox(config.auth.credentialSecret ?? jwtSecret);
   const services = createServices({
+    secretBox,
     config,
     repositories,
     sessionTokens: new SessionTokens(jwtSecret, config.auth.sessionTtlSeconds),
@@ -78,7 +80,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     services,
     rateLimiter: createRateLimiter({ store: rateLimitStore, limits: config.rateLimits, logger }),
     mailer,
-    secretBox: new SecretBox(config.auth.credentialSecret ?? jwtSecret),
+    secretBox,
     artifacts,
     // Only the in-process queue and event bus exist so far; Redis-backed ones plug in here.
     modes: { queue: 'in-process', events: 'in-process' },

@@ -3,6 +3,7 @@ import {
   CountersRepository,
   ProjectsRepository,
   RevokedTokensRepository,
+  SettingsRepository,
   UserTokensRepository,
   UsersRepository,
   WorkspacesRepository,
@@ -20,6 +21,7 @@ export function createRepositories(database: DatabaseHandle) {
     revokedTokens: new RevokedTokensRepository(db),
     workspaces: new WorkspacesRepository(db),
     accountData: new AccountDataRepository(db),
+    settings: new SettingsRepository(db),
   } as const;
 }
 

@@ -8,6 +8,8 @@ import { SessionService } from './auth/session-service.js';
 import type { SessionTokens } from './auth/session-tokens.js';
 import type { Config } from './config/index.js';
 import type { Mailer } from './infra/mailer.js';
+import type { SecretBox } from './infra/secret-box.js';
+import { AiSettingsService } from './settings/ai-settings-service.js';
 import type { Repositories } from './repositories.js';
 import { WorkspaceService } from './workspaces/workspace-service.js';
 
@@ -16,12 +18,21 @@ interface ServiceDeps {
   repositories: Repositories;
   sessionTokens: SessionTokens;
   mailer: Mailer;
+  secretBox: SecretBox;
   clock: Clock;
   logger: Logger;
 }
 
 /** The application's use cases, wired once per container. */
-export function createServices({ config, repositories: r, sessionTokens, mailer, clock, logger }: ServiceDeps) {
+export function createServices({
+  config,
+  repositories: r,
+  sessionTokens,
+  mailer,
+  secretBox,
+  clock,
+  logger,
+}: ServiceDeps) {
   const sessions = new SessionService(sessionTokens, r.revokedTokens, r.workspaces, r.users, clock);
   return {
     sessions,
@@ -33,6 +44,7 @@ export function createServices({ config, repositories: r, sessionTokens, mailer,
     logins: new LoginService(r.users, r.workspaces, r.counters, sessions, createDecoyHash(), clock),
     workspaces: new WorkspaceService(r.workspaces, r.users, r.counters, clock),
     gdpr: new GdprService(r.users, r.accountData, sessions, clock),
+    aiSettings: new AiSettingsService(r.settings, secretBox, clock),
   } as const;
 }
 

@@ -33,6 +33,10 @@ const MATRIX: Record<string, Requirement> = {
   'PATCH /workspaces/current/members/:userId': 'admin',
   'DELETE /workspaces/current/members/:userId': 'admin',
   'GET /system': 'viewer',
+  'GET /config': 'viewer',
+  'GET /settings': 'admin',
+  'POST /settings': 'admin',
+  'DELETE /settings/:provider': 'admin',
 };
 
 /** Bodies valid enough to reach the ownership lookup, so "not found" can show. */
@@ -72,7 +76,7 @@ describe('who may call what', () => {
 
   it.each(Object.entries(MATRIX))('%s requires %s', async (route, requirement) => {
     const [method = 'GET', path = ''] = route.split(' ');
-    const url = `/api/v1${path.replace(':userId', bystander.userId)}`;
+    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai')}`;
     for (const persona of PERSONAS) {
       // A fresh session per call: some routes (logout, refresh, switch) revoke the one they get.
       const headers = persona === 'anonymous' ? {} : await freshBearer(t, sessions[persona]);

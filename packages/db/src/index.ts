@@ -14,3 +14,4 @@ export {
   type MemberView,
 } from './repositories/workspaces.js';
 export { AccountDataRepository } from './repositories/account-data.js';
+export { SettingsRepository } from './repositories/settings.js';

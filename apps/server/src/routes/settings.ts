@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { memberRoute } from '../auth/access.js';
+import type { Container } from '../container.js';
+import { ERROR_RESPONSES, workspaceOf } from '../http/route-helpers.js';
+
+const tags = ['settings'];
+const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
+
+const SettingsView = Type.Object({
+  activeProvider: Nullable(Type.String()),
+  anthropic: Type.String(),
+  openai: Type.String(),
+  google: Type.String(),
+  ollamaBaseUrl: Type.String(),
+  ollamaModel: Type.String(),
+  ollamaConfigured: Type.Boolean(),
+});
+const ConfigView = Type.Object({
+  provider: Nullable(Type.String()),
+  providerName: Type.String(),
+  model: Nullable(Type.String()),
+  color: Nullable(Type.String()),
+  hasProvider: Type.Boolean(),
+  supportedProviders: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), model: Type.String(), docsUrl: Type.String() }),
+  ),
+  demoMode: Type.Boolean(),
+});
+const SaveBody = Type.Object({
+  provider: Type.Optional(Type.Unknown()),
+  apiKey: Type.Optional(Type.Unknown()),
+  baseUrl: Type.Optional(Type.Unknown()),
+  model: Type.Optional(Type.Unknown()),
+});
+const SaveResult = Type.Object({
+  ok: Type.Literal(true),
+  provider: Type.String(),
+  providerName: Type.String(),
+  message: Type.String(),
+});
+
+/** AI provider settings of the current workspace (API.md §4.16, scoped per workspace). */
+export async function settingsRoutes(app: FastifyInstance, { container }: { container: Container }): Promise<void> {
+  const { aiSettings } = container.services;
+
+  app.get(
+    '/config',
+    {
+      config: memberRoute(),
+      schema: {
+        tags,
+        summary: 'Which AI provider this workspace uses (no secrets)',
+        response: { 200: ConfigView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => aiSettings.config(workspaceOf(request)),
+  );
+
+  app.get(
+    '/settings',
+    {
+      config: memberRoute('admin'),
+      schema: {
+        tags,
+        summary: 'AI provider settings, keys masked',
+        response: { 200: SettingsView, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => aiSettings.view(workspaceOf(request)),
+  );
+
+  app.post(
+    '/settings',
+    {
+      config: memberRoute('admin'),
+      schema: {
+        tags,
+        summary: 'Save an AI provider key or Ollama settings and make it active',
+        body: SaveBody,
+        response: { 200: SaveResult, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => aiSettings.save(workspaceOf(request), request.body as Record<string, unknown>),
+  );
+
+  app.delete(
+    '/settings/:provider',
+    {
+      config: memberRoute('admin'),
+      schema: {
+        tags,
+        summary: 'Forget an AI provider key (or disable Ollama)',
+        params: Type.Object({ provider: Type.String() }),
+        response: { 200: Type.Object({ ok: Type.Literal(true) }), ...ERROR_RESPONSES },
+      },
+    },
+    async (request) => aiSettings.remove(workspaceOf(request), (request.params as { provider: string }).provider),
+  );
+}

@@ -1,0 +1,176 @@
+import { AppError, type Clock } from '@sentri/core';
+import type { SettingsRepository } from '@sentri/db';
+import type { WorkspaceScope } from '../auth/access.js';
+import type { SecretBox } from '../infra/secret-box.js';
+import {
+  AI_PROVIDERS,
+  AI_PROVIDER_IDS,
+  CLOUD_PROVIDERS,
+  maskKey,
+  ollamaUrlProblem,
+  type AiProviderId,
+  type CloudProviderId,
+} from './ai-providers.js';
+
+const KEY = (provider: CloudProviderId) => `ai.key.${provider}`;
+const ACTIVE = 'ai.active';
+const LOCAL = 'ai.local';
+const DEFAULT_OLLAMA_URL = 'http://localhost:11434';
+const INVALID_PROVIDER = `provider must be one of: ${AI_PROVIDER_IDS.join(', ')}`;
+
+interface LocalSettings {
+  baseUrl: string;
+  model: string;
+  enabled: boolean;
+}
+
+/**
+ * AI provider keys belong to a workspace, not to the server: each workspace's admins manage
+ * their own, sealed with AES-256-GCM at rest, shown to nobody in full once saved.
+ */
+export class AiSettingsService {
+  constructor(
+    private readonly settings: SettingsRepository,
+    private readonly box: SecretBox,
+    private readonly clock: Clock,
+  ) {}
+
+  async view(scope: WorkspaceScope) {
+    const state = await this.load(scope.id);
+    return {
+      activeProvider: this.active(state),
+      anthropic: maskKey(state.keys.anthropic),
+      openai: maskKey(state.keys.openai),
+      google: maskKey(state.keys.google),
+      ollamaBaseUrl: state.local?.baseUrl ?? DEFAULT_OLLAMA_URL,
+      ollamaModel: state.local?.model ?? AI_PROVIDERS.local.model,
+      ollamaConfigured: Boolean(state.local?.enabled),
+    };
+  }
+
+  /** What any member may know: which provider generates tests here, never its key. */
+  async config(scope: WorkspaceScope) {
+    const state = await this.load(scope.id);
+    const provider = this.active(state);
+    const details = provider ? AI_PROVIDERS[provider] : undefined;
+    return {
+      provider,
+      providerName: details
+        ? provider === 'local'
+          ? `Ollama (${state.local?.model})`
+          : details.name
+        : 'No provider configured',
+      model: provider === 'local' ? (state.local?.model ?? null) : (details?.model ?? null),
+      color: details?.color ?? null,
+      hasProvider: provider !== null,
+      supportedProviders: AI_PROVIDER_IDS.map((id) => ({
+        id,
+        name: AI_PROVIDERS[id].name,
+        model: AI_PROVIDERS[id].model,
+        docsUrl: AI_PROVIDERS[id].docsUrl,
+      })),
+      demoMode: false,
+    };
+  }
+
+  async save(
+    scope: WorkspaceScope,
+    input: { provider?: unknown; apiKey?: unknown; baseUrl?: unknown; model?: unknown },
+  ) {
+    const provider = this.parseProvider(input.provider);
+    const now = this.clock.now().toISOString();
+    if (provider === 'local') {
+      const baseUrl =
+        typeof input.baseUrl === 'string' && input.baseUrl.trim() ? input.baseUrl.trim() : DEFAULT_OLLAMA_URL;
+      const problem = ollamaUrlProblem(baseUrl);
+      if (problem) throw new AppError('REQUEST_VALIDATION_FAILED', problem, { field: 'body.baseUrl' });
+      const model =
+        typeof input.model === 'string' && input.model.trim()
+          ? input.model.trim().slice(0, 100)
+          : AI_PROVIDERS.local.model;
+      const local: LocalSettings = { baseUrl: baseUrl.replace(/\/+$/, ''), model, enabled: true };
+      await this.settings.put(scope.id, LOCAL, JSON.stringify(local), now);
+      await this.settings.put(scope.id, ACTIVE, 'local', now);
+      return {
+        ok: true as const,
+        provider,
+        providerName: `Ollama (${model})`,
+        message: 'Local Ollama provider activated. Ensure Ollama is running.',
+      };
+    }
+    if (input.apiKey === '__use_existing__') {
+      const state = await this.load(scope.id);
+      if (!state.keys[provider]) {
+        throw new AppError(
+          'REQUEST_VALIDATION_FAILED',
+          `No saved key for "${provider}". Add a key in Settings first.`,
+          { field: 'body.apiKey' },
+        );
+      }
+      await this.settings.put(scope.id, ACTIVE, provider, now);
+      return {
+        ok: true as const,
+        provider,
+        providerName: AI_PROVIDERS[provider].name,
+        message: `Switched to ${provider}.`,
+      };
+    }
+    const apiKey = typeof input.apiKey === 'string' ? input.apiKey.trim() : '';
+    if (apiKey.length < 10 || apiKey.length > 500) {
+      throw new AppError('REQUEST_VALIDATION_FAILED', 'apiKey is required and must be at least 10 characters', {
+        field: 'body.apiKey',
+      });
+    }
+    await this.settings.put(scope.id, KEY(provider), this.box.seal(apiKey), now);
+    await this.settings.put(scope.id, ACTIVE, provider, now);
+    return {
+      ok: true as const,
+      provider,
+      providerName: AI_PROVIDERS[provider].name,
+      message: `${provider} API key saved. Provider is now active.`,
+    };
+  }
+
+  async remove(scope: WorkspaceScope, providerInput: unknown): Promise<{ ok: true }> {
+    const provider = this.parseProvider(providerInput);
+    const state = await this.load(scope.id);
+    const now = this.clock.now().toISOString();
+    if (provider === 'local') {
+      if (state.local)
+        await this.settings.put(scope.id, LOCAL, JSON.stringify({ ...state.local, enabled: false }), now);
+    } else {
+      await this.settings.remove(scope.id, KEY(provider));
+    }
+    if (state.active === provider) await this.settings.remove(scope.id, ACTIVE);
+    return { ok: true };
+  }
+
+  /** The sealed key in clear, for the code that calls the provider; never for a response. */
+  async apiKey(workspaceId: string, provider: CloudProviderId): Promise<string | undefined> {
+    return (await this.load(workspaceId)).keys[provider];
+  }
+
+  private async load(workspaceId: string) {
+    const stored = await this.settings.all(workspaceId);
+    const keys: Partial<Record<CloudProviderId, string>> = {};
+    for (const provider of CLOUD_PROVIDERS) {
+      const sealed = stored.get(KEY(provider));
+      if (sealed) keys[provider] = this.box.open(sealed);
+    }
+    const localRaw = stored.get(LOCAL);
+    const local = localRaw ? (JSON.parse(localRaw) as LocalSettings) : undefined;
+    return { keys, local, active: stored.get(ACTIVE) as AiProviderId | undefined };
+  }
+
+  /** The chosen provider while it is still usable, else the first cloud provider with a key, else Ollama. */
+  private active(state: Awaited<ReturnType<AiSettingsService['load']>>): AiProviderId | null {
+    const usable = (id: AiProviderId) => (id === 'local' ? Boolean(state.local?.enabled) : Boolean(state.keys[id]));
+    if (state.active && usable(state.active)) return state.active;
+    return CLOUD_PROVIDERS.find((id) => usable(id)) ?? (usable('local') ? 'local' : null);
+  }
+
+  private parseProvider(value: unknown): AiProviderId {
+    if (typeof value === 'string' && (AI_PROVIDER_IDS as string[]).includes(value)) return value as AiProviderId;
+    throw new AppError('REQUEST_VALIDATION_FAILED', INVALID_PROVIDER, { field: 'body.provider' });
+  }
+}
