@@ -62,6 +62,8 @@ export function installAccessHooks(app: FastifyInstance, deps: AccessHookDeps): 
       request.cookies[CSRF_COOKIE] = token;
       setCsrfCookie(reply, deps.cookies, token);
     }
+    // A dashboard on another origin cannot read our cookies, so it learns the token here.
+    if (deps.cookies.crossOrigin) reply.header('x-csrf-token', request.cookies[CSRF_COOKIE]);
   });
 
   app.addHook('preValidation', async (request, reply) => {
