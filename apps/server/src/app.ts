@@ -60,6 +60,13 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   });
   // A JSON API: any other body type is a 415, not a string that fails validation later.
   app.removeContentTypeParser('text/plain');
+  // An empty body labelled JSON (common from fetch wrappers on DELETE) means "no body".
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
 
   installRequestLog(app);
   installErrorHandler(app);

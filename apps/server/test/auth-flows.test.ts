@@ -164,6 +164,11 @@ describe('account flows over real HTTP, with mail delivered over SMTP', () => {
     expect(reused.status).toBe(401);
     expect(reused.json.code).toBe('AUTH_OAUTH_FAILED');
     expect((await client.get('/api/v1/auth/github/callback')).status).toBe(400);
+
+    // An OAuth-only account has no password to confirm: deleting it needs no body at all.
+    const erased = await client.request('DELETE', '/api/v1/auth/account');
+    expect(erased.status, erased.text).toBe(200);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(401);
   });
 
   it('keeps a revoked session revoked across a restart', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '@sentri/core';
 import type {} from '@fastify/cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Access, Principal, RouteAccessConfig, WorkspaceScope } from '../auth/access.js';
 import { roleAllows } from '../auth/access.js';
 import { ACCESS_COOKIE, CSRF_COOKIE, setCsrfCookie, type CookiePolicy } from '../auth/cookies.js';
@@ -9,7 +9,10 @@ import type { SessionService, TokenCandidate } from '../auth/session-service.js'
 import { countsAgainstGeneralLimit, type RateLimiter } from './rate-limit/index.js';
 
 declare module 'fastify' {
-  interface FastifyContextConfig extends Partial<RouteAccessConfig> {}
+  interface FastifyContextConfig {
+    access?: RouteAccessConfig['access'];
+    rateLimit?: RouteAccessConfig['rateLimit'];
+  }
   interface FastifyRequest {
     principal: Principal | null;
     workspace: WorkspaceScope | null;
@@ -68,8 +71,7 @@ export function installAccessHooks(app: FastifyInstance, deps: AccessHookDeps): 
 
   app.addHook('preValidation', async (request, reply) => {
     checkCsrf(request);
-    if (request.url.startsWith('/api/') || request.url === '/api')
-      await deps.limiter.enforce('general', request, reply);
+    if (countsAgainstGeneralLimit(request.method, request.url)) await deps.limiter.enforce('general', request, reply);
     const config = request.routeOptions.config as Partial<RouteAccessConfig>;
     if (!config.access) return;
     await enforceAccess(config.access, request, deps.sessions);

@@ -65,10 +65,14 @@ export async function accountRoutes(app: FastifyInstance, { container }: { conta
     '/auth/account',
     {
       config: userRoute(),
+      // OAuth-only accounts have no password to confirm, so they may send no body at all.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         tags,
         summary: 'Delete your account and the workspaces you own',
-        body: Type.Optional(DeleteAccountBodySchema),
+        body: DeleteAccountBodySchema,
         response: { 200: Type.Object({ ok: Type.Literal(true), message: Type.String() }), ...ERROR_RESPONSES },
       },
     },
