@@ -34,6 +34,7 @@ const warmup = positive('warmup', args.warmup ?? process.env.BENCH_WARMUP, 2);
 const TARGETS = [
   { name: 'GET /health', path: '/health' },
   { name: 'GET /bench/projects p3', path: '/bench/projects?page=3&pageSize=50' },
+  { name: 'GET members (auth)', path: '/api/v1/workspaces/current/members', authenticated: true },
 ];
 
 /** Pin server to CPU 1 and this process (all threads) to CPU 0, when that is possible. */
@@ -87,9 +88,13 @@ async function verify(base) {
     response.status === 200 && body.data?.length === 50 && body.meta?.total === 1000 && body.meta?.hasMore === true;
   if (!ok)
     throw new Error(`list endpoint answered unexpectedly: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  const members = await fetch(`${base}${TARGETS[2].path}`, { headers: { authorization: `Bearer ${server.token}` } });
+  const list = await members.json();
+  if (members.status !== 200 || list.length !== server.members)
+    throw new Error(`members endpoint answered unexpectedly: ${members.status} ${JSON.stringify(list).slice(0, 300)}`);
 }
 
-const run = (url, seconds) => autocannon({ url, connections, duration: seconds });
+const run = (url, seconds, headers = {}) => autocannon({ url, connections, duration: seconds, headers });
 const failures = (r) => r.errors + r.timeouts + r.non2xx;
 
 const pinned = pinning();
@@ -103,8 +108,9 @@ try {
     `dialect=${server.dialect} connections=${connections} duration=${duration}s warmup=${warmup}s pinned=${pinned ? 'yes' : 'no'}`,
   );
   for (const target of TARGETS) {
-    const warm = await run(base + target.path, warmup); // JIT, pools and caches settle first
-    const result = await run(base + target.path, duration);
+    const headers = target.authenticated ? { authorization: `Bearer ${server.token}` } : {};
+    const warm = await run(base + target.path, warmup, headers); // JIT, pools and caches settle first
+    const result = await run(base + target.path, duration, headers);
     results.push({ target: target.name, path: target.path, warmupFailures: failures(warm), result });
     if (failures(warm) + failures(result) > 0) failed = true;
   }

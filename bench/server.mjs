@@ -21,10 +21,17 @@ import { loadConfig } from '../apps/server/dist/config/index.js';
 import { CountersRepository, ProjectsRepository } from '@sentri/db';
 
 const PROJECT_COUNT = Number(process.env.BENCH_PROJECTS ?? 1000);
+const MEMBER_COUNT = 50;
 const BATCH = 100; // 100 rows × 9 columns stays far below SQLite's and pg's bind-parameter limits
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentri-bench-'));
-const config = loadConfig({ ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+// The general rate limit (300 per 15 min per address) would turn a benchmark into a 429 test.
+const config = loadConfig({
+  ...process.env,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_GENERAL: '1000000000/1m',
+});
 // pino defaults to stdout, which is our protocol channel.
 const logger = pino({ level: config.log.level }, pino.destination(2));
 const container = await createContainer(config, { logger });
@@ -83,11 +90,46 @@ async function seed() {
       }
       await trx.insertInto('projects').values(rows).execute();
     }
+    // The owner's membership plus MEMBER_COUNT - 1 colleagues, for the authenticated members list.
+    await trx
+      .insertInto('workspace_members')
+      .values({ id: await counters.nextId('workspace_member'), workspaceId, userId, role: 'admin', joinedAt: at(0) })
+      .execute();
+    for (let i = 1; i < MEMBER_COUNT; i++) {
+      const memberId = `${userId}-m${i}`;
+      await trx
+        .insertInto('users')
+        .values({
+          id: memberId,
+          name: `Member ${i}`,
+          email: `${memberId}@bench.invalid`,
+          passwordHash: null,
+          avatar: null,
+          createdAt: at(i),
+          updatedAt: at(i),
+        })
+        .execute();
+      await trx
+        .insertInto('workspace_members')
+        .values({
+          id: await counters.nextId('workspace_member'),
+          workspaceId,
+          userId: memberId,
+          role: 'viewer',
+          joinedAt: at(i),
+        })
+        .execute();
+    }
   });
   return { userId, workspaceId };
 }
 
 const seeded = await seed();
+// A real session for the owner, exactly what a browser or the CLI would present.
+const { token } = await container.services.sessions.issue(
+  { id: seeded.userId, email: 'bench@bench.invalid', name: 'Bench' },
+  seeded.workspaceId,
+);
 const projects = new ProjectsRepository(db);
 
 // The shape a product list endpoint will have; declared as a schema so Fastify serialises it
@@ -121,7 +163,7 @@ app.get('/bench/projects', { schema: { querystring: QuerySchema, response: { 200
 await app.listen({ host: '127.0.0.1', port: 0 });
 const { port } = /** @type {import('node:net').AddressInfo} */ (app.server.address());
 process.stdout.write(
-  `${JSON.stringify({ port, dialect: container.database.dialect, projects: PROJECT_COUNT, pid: process.pid })}\n`,
+  `${JSON.stringify({ port, dialect: container.database.dialect, projects: PROJECT_COUNT, members: MEMBER_COUNT, token, pid: process.pid })}\n`,
 );
 
 let stopping = false;

@@ -49,7 +49,7 @@ describe('security headers and CORS', () => {
     expect(preflight.headers['access-control-expose-headers']).toContain('X-CSRF-Token');
     const allowed = await t.app.inject({
       method: 'GET',
-      url: '/health',
+      url: '/api/v1/openapi.json',
       headers: { origin: 'https://dashboard.test' },
     });
     expect(allowed.headers['x-csrf-token']).toBe(allowed.cookies.find((entry) => entry.name === '_csrf')?.value);

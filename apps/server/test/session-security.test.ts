@@ -48,10 +48,10 @@ describe('sessions, cookies and CSRF', () => {
   });
 
   it('issues a _csrf cookie to a request that has none, and keeps it otherwise', async () => {
-    const first = await t.app.inject({ method: 'GET', url: '/health' });
+    const first = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     const csrf = cookieValue(first, '_csrf');
     expect(csrf).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const again = await t.app.inject({ method: 'GET', url: '/health', headers: { cookie: `_csrf=${csrf}` } });
+    const again = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: `_csrf=${csrf}` } });
     expect(cookieValue(again, '_csrf')).toBeUndefined();
   });
 

@@ -59,8 +59,9 @@ export function installAccessHooks(app: FastifyInstance, deps: AccessHookDeps): 
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    // Every response to a request without a CSRF cookie carries a fresh one.
-    if (!request.cookies[CSRF_COOKIE]) {
+    // Every response to a request without a CSRF cookie carries a fresh one; health probes
+    // are not browsers and are spared the work.
+    if (!request.cookies[CSRF_COOKIE] && !request.url.startsWith('/health')) {
       const token = randomBytes(32).toString('base64url');
       request.cookies[CSRF_COOKIE] = token;
       setCsrfCookie(reply, deps.cookies, token);
