@@ -130,6 +130,14 @@ describe('sessions, cookies and CSRF', () => {
     expect(fs.readFileSync(file, 'utf8').length).toBeGreaterThanOrEqual(32);
   });
 
+  it('answers 503 for a sign-in provider this server has no credentials for', async () => {
+    for (const provider of ['github', 'google']) {
+      const response = await t.app.inject({ method: 'GET', url: `/api/v1/auth/${provider}/callback?code=abc` });
+      expect(response.statusCode, provider).toBe(503);
+      expect(response.json().code).toBe('AUTH_OAUTH_NOT_CONFIGURED');
+    }
+  });
+
   it('answers a wrong password and an unknown account with the same 401', async () => {
     const wrong = await t.app.inject({
       method: 'POST',
