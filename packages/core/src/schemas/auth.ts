@@ -32,17 +32,26 @@ export const RegisterResponseSchema = Type.Object({
   message: Type.String(),
   requiresVerification: Type.Optional(Type.Literal(true)),
 });
-export const LoginBodySchema = Type.Object({ email: Type.Optional(Type.Unknown()), password: Type.Optional(Type.Unknown()) });
+export const LoginBodySchema = Type.Object({
+  email: Type.Optional(Type.Unknown()),
+  password: Type.Optional(Type.Unknown()),
+});
 export const EmailBodySchema = Type.Object({ email: Type.Optional(Type.Unknown()) });
 export const ForgotResponseSchema = Type.Object({
   message: Type.String(),
   resetToken: Type.Optional(Type.String()),
   resetUrl: Type.Optional(Type.String()),
 });
-export const ResetBodySchema = Type.Object({ token: Type.Optional(Type.Unknown()), newPassword: Type.Optional(Type.Unknown()) });
+export const ResetBodySchema = Type.Object({
+  token: Type.Optional(Type.Unknown()),
+  newPassword: Type.Optional(Type.Unknown()),
+});
 export const VerifyQuerySchema = Type.Object({ token: Type.Optional(Type.String()) });
 export const VerifyResponseSchema = Type.Object({ message: Type.String(), verified: Type.Literal(true) });
-export const OAuthQuerySchema = Type.Object({ code: Type.Optional(Type.String()), state: Type.Optional(Type.String()) });
+export const OAuthQuerySchema = Type.Object({
+  code: Type.Optional(Type.String()),
+  state: Type.Optional(Type.String()),
+});
 export const DeleteAccountBodySchema = Type.Object({ password: Type.Optional(Type.Unknown()) });
 
 export const WorkspaceSummarySchema = Type.Object({
@@ -61,7 +70,10 @@ export const WorkspaceSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
-export const WorkspaceUpdateBodySchema = Type.Object({ name: Type.Optional(Type.Unknown()), slug: Type.Optional(Type.Unknown()) });
+export const WorkspaceUpdateBodySchema = Type.Object({
+  name: Type.Optional(Type.Unknown()),
+  slug: Type.Optional(Type.Unknown()),
+});
 export const SwitchBodySchema = Type.Object({ workspaceId: Type.String({ minLength: 1 }) });
 export const MemberSchema = Type.Object({
   id: Type.String(),
@@ -73,6 +85,9 @@ export const MemberSchema = Type.Object({
   email: Type.String(),
   avatar: Nullable(Type.String()),
 });
-export const AddMemberBodySchema = Type.Object({ email: Type.Optional(Type.Unknown()), role: Type.Optional(Type.Unknown()) });
+export const AddMemberBodySchema = Type.Object({
+  email: Type.Optional(Type.Unknown()),
+  role: Type.Optional(Type.Unknown()),
+});
 export const RoleBodySchema = Type.Object({ role: Type.Optional(Type.Unknown()) });
 export const UserIdParamsSchema = Type.Object({ userId: Type.String() });
