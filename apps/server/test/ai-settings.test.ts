@@ -87,6 +87,15 @@ describe.each(DIALECTS)('AI provider keys per workspace on %s', (dialect) => {
     ).toBe('Switched to openai.');
   });
 
+  it('treats a key sealed under another secret as unset instead of failing', async () => {
+    const { SecretBox } = await import('../src/infra/secret-box.js');
+    const foreign = new SecretBox('a-completely-different-secret').seal(KEY);
+    await t.container.repositories.settings.put(other.workspaceId, 'ai.key.google', foreign, new Date().toISOString());
+    const view = await call(other, 'GET', '/settings');
+    expect(view.statusCode).toBe(200);
+    expect(view.json().google).toBe('');
+  });
+
   it('forgets a key and falls back to what is left', async () => {
     expect((await call(admin, 'DELETE', '/settings/openai')).json()).toEqual({ ok: true });
     expect((await call(admin, 'GET', '/settings')).json()).toMatchObject({ openai: '', activeProvider: 'local' });

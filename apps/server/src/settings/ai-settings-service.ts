@@ -155,7 +155,7 @@ export class AiSettingsService {
     const keys: Partial<Record<CloudProviderId, string>> = {};
     for (const provider of CLOUD_PROVIDERS) {
       const sealed = stored.get(KEY(provider));
-      if (sealed) keys[provider] = this.box.open(sealed);
+      if (sealed) keys[provider] = this.unseal(sealed);
     }
     const localRaw = stored.get(LOCAL);
     const local = localRaw ? (JSON.parse(localRaw) as LocalSettings) : undefined;
@@ -167,6 +167,18 @@ export class AiSettingsService {
     const usable = (id: AiProviderId) => (id === 'local' ? Boolean(state.local?.enabled) : Boolean(state.keys[id]));
     if (state.active && usable(state.active)) return state.active;
     return CLOUD_PROVIDERS.find((id) => usable(id)) ?? (usable('local') ? 'local' : null);
+  }
+
+  /**
+   * A key sealed under a previous CREDENTIAL_SECRET cannot be opened any more: treat it as not
+   * set (the admin enters it again) rather than failing every settings request.
+   */
+  private unseal(sealed: string): string | undefined {
+    try {
+      return this.box.open(sealed);
+    } catch {
+      return undefined;
+    }
   }
 
   private parseProvider(value: unknown): AiProviderId {
