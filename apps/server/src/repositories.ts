@@ -1,5 +1,6 @@
 import {
   AccountDataRepository,
+  ActivitiesRepository,
   CountersRepository,
   ProjectsRepository,
   RevokedTokensRepository,
@@ -22,6 +23,7 @@ export function createRepositories(database: DatabaseHandle) {
     workspaces: new WorkspacesRepository(db),
     accountData: new AccountDataRepository(db),
     settings: new SettingsRepository(db),
+    activities: new ActivitiesRepository(db),
   } as const;
 }
 

@@ -1,5 +1,6 @@
 import type { Clock } from '@sentri/core';
 import type { Logger } from 'pino';
+import { ActivityLog } from './activities/activity-log.js';
 import { AccountService } from './auth/account-service.js';
 import { GdprService } from './auth/gdpr-service.js';
 import { LoginService } from './auth/login-service.js';
@@ -10,6 +11,7 @@ import type { Config } from './config/index.js';
 import type { Mailer } from './infra/mailer.js';
 import type { SecretBox } from './infra/secret-box.js';
 import { AiSettingsService } from './settings/ai-settings-service.js';
+import { ProjectService } from './projects/project-service.js';
 import type { Repositories } from './repositories.js';
 import { WorkspaceService } from './workspaces/workspace-service.js';
 
@@ -34,6 +36,7 @@ export function createServices({
   logger,
 }: ServiceDeps) {
   const sessions = new SessionService(sessionTokens, r.revokedTokens, r.workspaces, r.users, clock);
+  const activity = new ActivityLog(r.activities, r.counters, clock);
   return {
     sessions,
     accounts: new AccountService(r.users, r.userTokens, mailer, clock, logger, {
@@ -45,6 +48,8 @@ export function createServices({
     workspaces: new WorkspaceService(r.workspaces, r.users, r.counters, clock),
     gdpr: new GdprService(r.users, r.accountData, sessions, clock),
     aiSettings: new AiSettingsService(r.settings, secretBox, clock),
+    activity,
+    projects: new ProjectService(r.projects, r.counters, activity, secretBox, clock),
   } as const;
 }
 

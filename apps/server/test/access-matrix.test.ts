@@ -37,6 +37,13 @@ const MATRIX: Record<string, Requirement> = {
   'GET /settings': 'admin',
   'POST /settings': 'admin',
   'DELETE /settings/:provider': 'admin',
+  'POST /projects': 'qa_lead',
+  'GET /projects': 'viewer',
+  'GET /projects/:id': 'viewer',
+  'PATCH /projects/:id': 'qa_lead',
+  'DELETE /projects/:id': 'admin',
+  'GET /activities': 'viewer',
+  'DELETE /data/activities': 'admin',
 };
 
 /** Bodies valid enough to reach the ownership lookup, so "not found" can show. */
@@ -50,6 +57,7 @@ describe('who may call what', () => {
   let t: TestApp;
   const sessions = {} as Record<Exclude<Persona, 'anonymous'>, TestSession>;
   let bystander: TestSession;
+  let projectId: string;
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -62,6 +70,13 @@ describe('who may call what', () => {
       await addMember(t, sessions.admin, session.email, role);
       sessions[role] = await switchTo(t, session, sessions.admin.workspaceId);
     }
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/projects',
+      headers: bearer(sessions.admin),
+      payload: { name: 'Shop', url: 'https://shop.test' },
+    });
+    projectId = created.json().id;
     bystander = await signUp(t.app, { name: 'Bystander' });
     await addMember(t, sessions.admin, bystander.email, 'viewer');
   });
@@ -76,7 +91,7 @@ describe('who may call what', () => {
 
   it.each(Object.entries(MATRIX))('%s requires %s', async (route, requirement) => {
     const [method = 'GET', path = ''] = route.split(' ');
-    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai')}`;
+    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':id', projectId)}`;
     for (const persona of PERSONAS) {
       // A fresh session per call: some routes (logout, refresh, switch) revoke the one they get.
       const headers = persona === 'anonymous' ? {} : await freshBearer(t, sessions[persona]);
@@ -108,7 +123,7 @@ function expectation(requirement: Requirement, persona: Persona, path: string): 
   if (persona === 'anonymous') return 401;
   if (requirement === 'user') return 'allowed';
   // The outsider is admin of their own workspace: another workspace's member is "not found" to them.
-  if (persona === 'outsider') return path.includes(':userId') ? 404 : 'allowed';
+  if (persona === 'outsider') return /:(userId|id)\b/.test(path) ? 404 : 'allowed';
   return WEIGHT[persona] >= WEIGHT[requirement] ? 'allowed' : 403;
 }
 

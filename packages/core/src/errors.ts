@@ -51,6 +51,13 @@ export const ERROR_CODES = {
   WORKSPACE_MEMBER_EXISTS: { status: 409, message: 'User is already a member of this workspace.' },
   WORKSPACE_USER_UNKNOWN: { status: 404, message: 'No user found with that email. They must register first.' },
 
+  // Projects
+  PROJECT_NOT_FOUND: { status: 404, message: 'not found' },
+  PROJECT_RUN_ACTIVE: {
+    status: 409,
+    message: 'Cannot delete project while operations are running. Wait for active crawls or test runs to complete.',
+  },
+
   // Server side
   SERVER_INTERNAL_ERROR: { status: 500, message: 'Internal server error.' },
   SERVER_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },

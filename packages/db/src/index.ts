@@ -1,7 +1,14 @@
 export { openDatabase, databaseOptionsFrom, type DatabaseHandle, type DatabaseOptions } from './connect.js';
 export { migrateToLatest, MigrationError, MIGRATION_NAMES, type Dialect } from './migrations/index.js';
 export { CountersRepository } from './repositories/counters.js';
-export { ProjectsRepository, type ProjectRow, type NewProject, type Page } from './repositories/projects.js';
+export {
+  ProjectsRepository,
+  type ProjectRow,
+  type NewProject,
+  type Page,
+  type SoftDeleteOutcome,
+} from './repositories/projects.js';
+export { ActivitiesRepository, type ActivityRow, type NewActivity } from './repositories/activities.js';
 export type * from './tables/index.js';
 export { UsersRepository, type UserRow, type NewUser } from './repositories/users.js';
 export { UserTokensRepository, type UserTokenKind } from './repositories/user-tokens.js';

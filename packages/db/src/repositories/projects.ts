@@ -13,6 +13,17 @@ export interface NewProject {
   createdAt: string;
 }
 
+export type SoftDeleteOutcome =
+  | { outcome: 'not_found' }
+  | { outcome: 'active_run'; runId: string }
+  | {
+      outcome: 'deleted';
+      deletedTests: number;
+      deletedRuns: number;
+      destroyedTokens: number;
+      destroyedSchedule: boolean;
+    };
+
 export interface Page<T> {
   rows: T[];
   total: number;
@@ -38,6 +49,83 @@ export class ProjectsRepository {
       .where('workspaceId', '=', workspaceId)
       .where('deletedAt', 'is', null)
       .executeTakeFirst();
+  }
+
+  async update(
+    workspaceId: string,
+    id: string,
+    changes: Partial<Pick<ProjectRow, 'name' | 'url' | 'credentials'>>,
+    at: string,
+  ): Promise<ProjectRow | undefined> {
+    return this.db
+      .updateTable('projects')
+      .set({ ...changes, updatedAt: at })
+      .where('id', '=', id)
+      .where('workspaceId', '=', workspaceId)
+      .where('deletedAt', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
+  /**
+   * Soft-deletes a project with its live tests and runs under one timestamp (so a restore can
+   * tell what went with it), and hard-deletes its trigger tokens and schedule — atomically,
+   * and only while no crawl, run or generation is active.
+   */
+  async softDelete(workspaceId: string, id: string, at: string): Promise<SoftDeleteOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      const project = await trx
+        .updateTable('projects')
+        .set((eb) => ({ updatedAt: eb.ref('updatedAt') }))
+        .where('id', '=', id)
+        .where('workspaceId', '=', workspaceId)
+        .where('deletedAt', 'is', null)
+        .returning('id')
+        .executeTakeFirst();
+      if (!project) return { outcome: 'not_found' };
+      const active = await trx
+        .selectFrom('runs')
+        .select('id')
+        .where('projectId', '=', id)
+        .where('status', '=', 'running')
+        .where('type', 'in', ['crawl', 'test_run', 'generate', 'run'])
+        .executeTakeFirst();
+      if (active) return { outcome: 'active_run', runId: active.id };
+      const tests = await trx
+        .updateTable('tests')
+        .set({ deletedAt: at })
+        .where('projectId', '=', id)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
+      const runs = await trx
+        .updateTable('runs')
+        .set({ deletedAt: at })
+        .where('projectId', '=', id)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
+      const tokens = await trx.deleteFrom('webhook_tokens').where('projectId', '=', id).executeTakeFirst();
+      const schedule = await trx.deleteFrom('schedules').where('projectId', '=', id).executeTakeFirst();
+      await trx.updateTable('projects').set({ deletedAt: at, updatedAt: at }).where('id', '=', id).execute();
+      return {
+        outcome: 'deleted',
+        deletedTests: Number(tests.numUpdatedRows),
+        deletedRuns: Number(runs.numUpdatedRows),
+        destroyedTokens: Number(tokens.numDeletedRows),
+        destroyedSchedule: Number(schedule.numDeletedRows) > 0,
+      };
+    });
+  }
+
+  /** All live projects of a workspace, newest first. */
+  listAllLive(workspaceId: string): Promise<ProjectRow[]> {
+    return this.db
+      .selectFrom('projects')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('deletedAt', 'is', null)
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
   }
 
   /** Newest first; `limit`/`offset` page through, `total` counts all live projects. */
