@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
 import { settingsRoutes } from './routes/settings.js';
+import { testRoutes } from './routes/tests.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { systemRoutes } from './routes/system.js';
 
@@ -97,6 +98,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(workspaceRoutes, { container, prefix: API_PREFIX });
   await app.register(settingsRoutes, { container, prefix: API_PREFIX });
   await app.register(projectRoutes, { container, prefix: API_PREFIX });
+  await app.register(testRoutes, { container, prefix: API_PREFIX });
   await app.register(activityRoutes, { container, prefix: API_PREFIX });
   await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });

@@ -5,6 +5,7 @@ import {
   ProjectsRepository,
   RevokedTokensRepository,
   SettingsRepository,
+  TestsRepository,
   UserTokensRepository,
   UsersRepository,
   WorkspacesRepository,
@@ -24,6 +25,7 @@ export function createRepositories(database: DatabaseHandle) {
     accountData: new AccountDataRepository(db),
     settings: new SettingsRepository(db),
     activities: new ActivitiesRepository(db),
+    tests: new TestsRepository(db),
   } as const;
 }
 

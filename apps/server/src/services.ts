@@ -13,6 +13,7 @@ import type { SecretBox } from './infra/secret-box.js';
 import { AiSettingsService } from './settings/ai-settings-service.js';
 import { ProjectService } from './projects/project-service.js';
 import type { Repositories } from './repositories.js';
+import { TestService } from './tests/test-service.js';
 import { WorkspaceService } from './workspaces/workspace-service.js';
 
 interface ServiceDeps {
@@ -50,6 +51,7 @@ export function createServices({
     aiSettings: new AiSettingsService(r.settings, secretBox, clock),
     activity,
     projects: new ProjectService(r.projects, r.counters, activity, secretBox, clock),
+    tests: new TestService(r.tests, r.projects, r.counters, activity, clock),
   } as const;
 }
 

@@ -42,12 +42,27 @@ const MATRIX: Record<string, Requirement> = {
   'GET /projects/:id': 'viewer',
   'PATCH /projects/:id': 'qa_lead',
   'DELETE /projects/:id': 'admin',
+  'GET /projects/:id/tests': 'viewer',
+  'GET /tests': 'viewer',
+  'GET /tests/:testId': 'viewer',
+  'GET /projects/:id/tests/counts': 'viewer',
+  'POST /projects/:id/tests': 'qa_lead',
+  'PATCH /tests/:testId': 'qa_lead',
+  'DELETE /projects/:id/tests/:testId': 'qa_lead',
+  'PATCH /projects/:id/tests/:testId/approve': 'qa_lead',
+  'PATCH /projects/:id/tests/:testId/reject': 'qa_lead',
+  'PATCH /projects/:id/tests/:testId/restore': 'qa_lead',
+  'POST /projects/:id/tests/bulk': 'qa_lead',
   'GET /activities': 'viewer',
   'DELETE /data/activities': 'admin',
 };
 
 /** Bodies valid enough to reach the ownership lookup, so "not found" can show. */
-const PAYLOADS: Record<string, object> = { 'PATCH /workspaces/current/members/:userId': { role: 'viewer' } };
+const PAYLOADS: Record<string, object> = {
+  'PATCH /workspaces/current/members/:userId': { role: 'viewer' },
+  'POST /projects/:id/tests': { name: 'Matrix test' },
+  'PATCH /tests/:testId': { name: 'Renamed' },
+};
 
 const WEIGHT = { viewer: 10, qa_lead: 20, admin: 30 } as const;
 type Persona = 'anonymous' | 'outsider' | 'viewer' | 'qa_lead' | 'admin';
@@ -58,6 +73,7 @@ describe('who may call what', () => {
   const sessions = {} as Record<Exclude<Persona, 'anonymous'>, TestSession>;
   let bystander: TestSession;
   let projectId: string;
+  let testId: string;
 
   beforeAll(async () => {
     t = await createTestApp({
@@ -77,6 +93,13 @@ describe('who may call what', () => {
       payload: { name: 'Shop', url: 'https://shop.test' },
     });
     projectId = created.json().id;
+    const test = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/projects/${projectId}/tests`,
+      headers: bearer(sessions.admin),
+      payload: { name: 'Checkout works' },
+    });
+    testId = test.json().id;
     bystander = await signUp(t.app, { name: 'Bystander' });
     await addMember(t, sessions.admin, bystander.email, 'viewer');
   });
@@ -91,7 +114,7 @@ describe('who may call what', () => {
 
   it.each(Object.entries(MATRIX))('%s requires %s', async (route, requirement) => {
     const [method = 'GET', path = ''] = route.split(' ');
-    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':id', projectId)}`;
+    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':testId', testId).replace(':id', projectId)}`;
     for (const persona of PERSONAS) {
       // A fresh session per call: some routes (logout, refresh, switch) revoke the one they get.
       const headers = persona === 'anonymous' ? {} : await freshBearer(t, sessions[persona]);
@@ -123,7 +146,7 @@ function expectation(requirement: Requirement, persona: Persona, path: string): 
   if (persona === 'anonymous') return 401;
   if (requirement === 'user') return 'allowed';
   // The outsider is admin of their own workspace: another workspace's member is "not found" to them.
-  if (persona === 'outsider') return /:(userId|id)\b/.test(path) ? 404 : 'allowed';
+  if (persona === 'outsider') return /:(userId|id|testId)\b/.test(path) ? 404 : 'allowed';
   return WEIGHT[persona] >= WEIGHT[requirement] ? 'allowed' : 403;
 }
 

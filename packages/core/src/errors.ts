@@ -58,6 +58,9 @@ export const ERROR_CODES = {
     message: 'Cannot delete project while operations are running. Wait for active crawls or test runs to complete.',
   },
 
+  // Tests
+  TEST_NOT_FOUND: { status: 404, message: 'not found' },
+
   // Server side
   SERVER_INTERNAL_ERROR: { status: 500, message: 'Internal server error.' },
   SERVER_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },

@@ -22,3 +22,11 @@ export {
 } from './repositories/workspaces.js';
 export { AccountDataRepository } from './repositories/account-data.js';
 export { SettingsRepository } from './repositories/settings.js';
+export {
+  TestsRepository,
+  type TestRow,
+  type NewTest,
+  type TestChanges,
+  type TestFilters,
+  type TestCounts,
+} from './repositories/tests.js';

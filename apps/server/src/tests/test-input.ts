@@ -1,0 +1,85 @@
+import { AppError } from '@sentri/core';
+
+/** What a structured step may do; plain strings are readable steps and are kept as written. */
+export const STEP_ACTIONS = [
+  'navigate',
+  'click',
+  'fill',
+  'select',
+  'check',
+  'uncheck',
+  'press',
+  'hover',
+  'assert',
+  'wait',
+] as const;
+
+export type TestStep =
+  | string
+  | {
+      action: (typeof STEP_ACTIONS)[number];
+      selector?: string;
+      url?: string;
+      value?: string;
+      expected?: string;
+      description?: string;
+    };
+
+const STEP_FIELDS = ['selector', 'url', 'value', 'expected', 'description'] as const;
+const PRIORITIES = ['low', 'medium', 'high'];
+const MAX_STEPS = 100;
+const MAX_TAGS = 20;
+
+export const invalid = (message: string, field: string) =>
+  new AppError('REQUEST_VALIDATION_FAILED', message, { field });
+
+export function parseSteps(value: unknown): TestStep[] {
+  if (!Array.isArray(value)) throw invalid('Steps must be an array.', 'body.steps');
+  if (value.length > MAX_STEPS) throw invalid(`Maximum ${MAX_STEPS} steps per test.`, 'body.steps');
+  return value.map((step, index) => parseStep(step, `body.steps.${index}`));
+}
+
+function parseStep(step: unknown, field: string): TestStep {
+  if (typeof step === 'string') return step;
+  if (typeof step !== 'object' || step === null || Array.isArray(step)) {
+    throw invalid(
+      'Each step must be a string or a step object ({ action, selector?, url?, value?, expected? }).',
+      field,
+    );
+  }
+  const input = step as Record<string, unknown>;
+  if (typeof input.action !== 'string' || !(STEP_ACTIONS as readonly string[]).includes(input.action)) {
+    throw invalid(`Step action must be one of: ${STEP_ACTIONS.join(', ')}.`, `${field}.action`);
+  }
+  const parsed: Record<string, string> = { action: input.action };
+  for (const key of STEP_FIELDS) {
+    if (input[key] === undefined) continue;
+    if (typeof input[key] !== 'string') throw invalid(`Step ${key} must be a string.`, `${field}.${key}`);
+    parsed[key] = input[key] as string;
+  }
+  return parsed as TestStep;
+}
+
+export function parsePriority(value: unknown): 'low' | 'medium' | 'high' {
+  if (typeof value !== 'string' || !PRIORITIES.includes(value))
+    throw invalid('Priority must be low, medium, or high.', 'body.priority');
+  return value as 'low' | 'medium' | 'high';
+}
+
+/** Up to 20 tags, stringified and trimmed, empties dropped. */
+export function parseTags(value: unknown): string[] {
+  if (!Array.isArray(value)) throw invalid('Tags must be an array.', 'body.tags');
+  if (value.length > MAX_TAGS) throw invalid(`Maximum ${MAX_TAGS} tags per test.`, 'body.tags');
+  return value.map((tag) => String(tag).trim().slice(0, 100)).filter(Boolean);
+}
+
+/** `?page=&pageSize=` per API.md §1.7: present at all switches paging on; values are clamped, never refused. */
+export function parsePaging(query: Record<string, unknown>): { page: number; pageSize: number } | undefined {
+  if (!('page' in query) && !('pageSize' in query)) return undefined;
+  const page = Number.parseInt(String(query.page ?? ''), 10);
+  const pageSize = Number.parseInt(String(query.pageSize ?? ''), 10);
+  return {
+    page: Number.isNaN(page) ? 1 : Math.max(1, page),
+    pageSize: Number.isNaN(pageSize) ? 10 : Math.min(200, Math.max(1, pageSize)),
+  };
+}

@@ -1,0 +1,234 @@
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import type { Database, TestsTable } from '../tables/index.js';
+import type { Page } from './projects.js';
+
+export type TestRow = Selectable<TestsTable>;
+export type NewTest = Pick<
+  TestRow,
+  | 'id'
+  | 'projectId'
+  | 'workspaceId'
+  | 'name'
+  | 'description'
+  | 'steps'
+  | 'playwrightCode'
+  | 'priority'
+  | 'type'
+  | 'sourceUrl'
+  | 'pageTitle'
+  | 'createdAt'
+>;
+export type TestChanges = Partial<
+  Pick<
+    TestRow,
+    | 'name'
+    | 'description'
+    | 'steps'
+    | 'playwrightCode'
+    | 'playwrightCodePrev'
+    | 'priority'
+    | 'linkedIssueKey'
+    | 'tags'
+    | 'reviewStatus'
+    | 'reviewedAt'
+    | 'isApiTest'
+  >
+>;
+
+export interface TestFilters {
+  reviewStatus?: string;
+  category?: 'api' | 'ui';
+  search?: string;
+  stale?: boolean;
+}
+
+export interface TestCounts {
+  draft: number;
+  approved: number;
+  rejected: number;
+  passed: number;
+  failed: number;
+  api: number;
+  ui: number;
+  stale: number;
+  total: number;
+}
+
+const API_SOURCES = ['api_har_capture', 'api_user_described'];
+
+/** Tests of live projects. Every read is scoped by workspace or project and skips soft-deleted rows. */
+export class TestsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(test: NewTest): Promise<TestRow> {
+    return this.db
+      .insertInto('tests')
+      .values({
+        ...test,
+        updatedAt: test.createdAt,
+        deletedAt: null,
+        playwrightCodePrev: null,
+        scenario: null,
+        reviewedAt: null,
+        lastRunAt: null,
+        lastResult: null,
+        codeRegeneratedAt: null,
+        aiFixAppliedAt: null,
+        qualityScore: null,
+        journeyType: null,
+        promptVersion: null,
+        modelUsed: null,
+        linkedIssueKey: null,
+        generatedFrom: null,
+        isApiTest: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** A live test whose live project belongs to the workspace. */
+  findLive(workspaceId: string, testId: string): Promise<TestRow | undefined> {
+    return this.db
+      .selectFrom('tests')
+      .innerJoin('projects', 'projects.id', 'tests.projectId')
+      .selectAll('tests')
+      .where('tests.id', '=', testId)
+      .where('tests.deletedAt', 'is', null)
+      .where('projects.workspaceId', '=', workspaceId)
+      .where('projects.deletedAt', 'is', null)
+      .executeTakeFirst();
+  }
+
+  listByProject(projectId: string): Promise<TestRow[]> {
+    return this.live(projectId).selectAll().orderBy('createdAt').orderBy('id').execute();
+  }
+
+  /** Newest first, filtered; the index on (project, deletedAt, createdAt, id) serves the order. */
+  async pageByProject(projectId: string, filters: TestFilters, limit: number, offset: number): Promise<Page<TestRow>> {
+    let query = this.live(projectId);
+    if (filters.reviewStatus) query = query.where('reviewStatus', '=', filters.reviewStatus);
+    if (filters.category === 'api') query = query.where('generatedFrom', 'in', API_SOURCES);
+    if (filters.category === 'ui')
+      query = query.where((eb) => eb.or([eb('generatedFrom', 'is', null), eb('generatedFrom', 'not in', API_SOURCES)]));
+    if (filters.stale) query = query.where('isStale', '=', 1);
+    if (filters.search) {
+      const pattern = `%${filters.search.toLowerCase()}%`;
+      query = query.where((eb) =>
+        eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['sourceUrl']), 'like', pattern)]),
+      );
+    }
+    return this.page(query, limit, offset);
+  }
+
+  /** Every live test of the workspace's live projects. */
+  listByWorkspace(workspaceId: string, page?: { limit: number; offset: number }): Promise<Page<TestRow>> {
+    const query = this.db
+      .selectFrom('tests')
+      .innerJoin('projects', 'projects.id', 'tests.projectId')
+      .where('tests.workspaceId', '=', workspaceId)
+      .where('tests.deletedAt', 'is', null)
+      .where('projects.deletedAt', 'is', null);
+    return page
+      ? this.page(query, page.limit, page.offset, 'tests.')
+      : query
+          .selectAll('tests')
+          .orderBy('tests.createdAt')
+          .orderBy('tests.id')
+          .execute()
+          .then((rows) => ({ rows, total: rows.length }));
+  }
+
+  async counts(projectId: string): Promise<TestCounts> {
+    const count = (condition: ReturnType<typeof sql<boolean>>) =>
+      sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
+    const isApi = sql<boolean>`${sql.ref('generatedFrom')} in (${sql.join(API_SOURCES)})`;
+    const row = await this.live(projectId)
+      .select([
+        count(sql`${sql.ref('reviewStatus')} = 'draft'`).as('draft'),
+        count(sql`${sql.ref('reviewStatus')} = 'approved'`).as('approved'),
+        count(sql`${sql.ref('reviewStatus')} = 'rejected'`).as('rejected'),
+        count(sql`${sql.ref('reviewStatus')} = 'approved' and ${sql.ref('lastResult')} = 'passed'`).as('passed'),
+        count(sql`${sql.ref('reviewStatus')} = 'approved' and ${sql.ref('lastResult')} = 'failed'`).as('failed'),
+        count(isApi).as('api'),
+        count(sql`${sql.ref('isStale')} = 1`).as('stale'),
+      ])
+      .executeTakeFirstOrThrow();
+    const n = (value: unknown) => Number(value ?? 0);
+    const total = n(row.draft) + n(row.approved) + n(row.rejected);
+    return {
+      draft: n(row.draft),
+      approved: n(row.approved),
+      rejected: n(row.rejected),
+      passed: n(row.passed),
+      failed: n(row.failed),
+      api: n(row.api),
+      ui: total - n(row.api),
+      stale: n(row.stale),
+      total,
+    };
+  }
+
+  async update(testId: string, changes: TestChanges, at: string): Promise<TestRow> {
+    return this.db
+      .updateTable('tests')
+      .set({ ...changes, updatedAt: at })
+      .where('id', '=', testId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Sets the review status of the given live tests of one project; returns the ones it changed. */
+  async setReview(
+    projectId: string,
+    testIds: string[],
+    reviewStatus: string,
+    reviewedAt: string | null,
+    at: string,
+  ): Promise<TestRow[]> {
+    if (testIds.length === 0) return [];
+    return this.db
+      .updateTable('tests')
+      .set({ reviewStatus, reviewedAt, updatedAt: at })
+      .where('projectId', '=', projectId)
+      .where('id', 'in', testIds)
+      .where('deletedAt', 'is', null)
+      .returningAll()
+      .execute();
+  }
+
+  async softDelete(projectId: string, testIds: string[], at: string): Promise<Array<{ id: string; name: string }>> {
+    if (testIds.length === 0) return [];
+    return this.db
+      .updateTable('tests')
+      .set({ deletedAt: at, updatedAt: at })
+      .where('projectId', '=', projectId)
+      .where('id', 'in', testIds)
+      .where('deletedAt', 'is', null)
+      .returning(['id', 'name'])
+      .execute();
+  }
+
+  private live(projectId: string) {
+    return this.db.selectFrom('tests').where('projectId', '=', projectId).where('deletedAt', 'is', null);
+  }
+
+  private async page<O>(
+    query: SelectQueryBuilder<Database, 'tests', O> | SelectQueryBuilder<Database, 'tests' | 'projects', O>,
+    limit: number,
+    offset: number,
+    prefix = '',
+  ): Promise<Page<TestRow>> {
+    const q = query as unknown as SelectQueryBuilder<Database, 'tests', object>;
+    const [rows, total] = await Promise.all([
+      q
+        .selectAll('tests')
+        .orderBy(`${prefix}createdAt` as 'createdAt', 'desc')
+        .orderBy(`${prefix}id` as 'id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows: rows as TestRow[], total: Number((total as { total: number }).total) };
+  }
+}
