@@ -18,6 +18,7 @@ import { activityRoutes } from './routes/activities.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
+import { recycleBinRoutes } from './routes/recycle-bin.js';
 import { settingsRoutes } from './routes/settings.js';
 import { testRoutes } from './routes/tests.js';
 import { workspaceRoutes } from './routes/workspaces.js';
@@ -99,6 +100,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(settingsRoutes, { container, prefix: API_PREFIX });
   await app.register(projectRoutes, { container, prefix: API_PREFIX });
   await app.register(testRoutes, { container, prefix: API_PREFIX });
+  await app.register(recycleBinRoutes, { container, prefix: API_PREFIX });
   await app.register(activityRoutes, { container, prefix: API_PREFIX });
   await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });

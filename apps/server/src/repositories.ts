@@ -4,7 +4,9 @@ import {
   CountersRepository,
   ProjectsRepository,
   RevokedTokensRepository,
+  RecycleBinRepository,
   SettingsRepository,
+  WorkspaceDataRepository,
   TestsRepository,
   UserTokensRepository,
   UsersRepository,
@@ -26,6 +28,8 @@ export function createRepositories(database: DatabaseHandle) {
     settings: new SettingsRepository(db),
     activities: new ActivitiesRepository(db),
     tests: new TestsRepository(db),
+    recycleBin: new RecycleBinRepository(db),
+    workspaceData: new WorkspaceDataRepository(db),
   } as const;
 }
 

@@ -12,6 +12,7 @@ import type { Mailer } from './infra/mailer.js';
 import type { SecretBox } from './infra/secret-box.js';
 import { AiSettingsService } from './settings/ai-settings-service.js';
 import { ProjectService } from './projects/project-service.js';
+import { RecycleBinService } from './recycle-bin/recycle-bin-service.js';
 import type { Repositories } from './repositories.js';
 import { TestService } from './tests/test-service.js';
 import { WorkspaceService } from './workspaces/workspace-service.js';
@@ -38,6 +39,7 @@ export function createServices({
 }: ServiceDeps) {
   const sessions = new SessionService(sessionTokens, r.revokedTokens, r.workspaces, r.users, clock);
   const activity = new ActivityLog(r.activities, r.counters, clock);
+  const projects = new ProjectService(r.projects, r.counters, activity, secretBox, clock);
   return {
     sessions,
     accounts: new AccountService(r.users, r.userTokens, mailer, clock, logger, {
@@ -50,7 +52,8 @@ export function createServices({
     gdpr: new GdprService(r.users, r.accountData, sessions, clock),
     aiSettings: new AiSettingsService(r.settings, secretBox, clock),
     activity,
-    projects: new ProjectService(r.projects, r.counters, activity, secretBox, clock),
+    projects,
+    recycleBin: new RecycleBinService(r.recycleBin, r.workspaceData, projects, activity),
     tests: new TestService(r.tests, r.projects, r.counters, activity, clock),
   } as const;
 }

@@ -53,6 +53,11 @@ const MATRIX: Record<string, Requirement> = {
   'PATCH /projects/:id/tests/:testId/reject': 'qa_lead',
   'PATCH /projects/:id/tests/:testId/restore': 'qa_lead',
   'POST /projects/:id/tests/bulk': 'qa_lead',
+  'GET /recycle-bin': 'viewer',
+  'POST /restore/:type/:id': 'qa_lead',
+  'DELETE /purge/:type/:id': 'admin',
+  'DELETE /data/runs': 'admin',
+  'DELETE /data/healing': 'admin',
   'GET /activities': 'viewer',
   'DELETE /data/activities': 'admin',
 };
@@ -114,7 +119,7 @@ describe('who may call what', () => {
 
   it.each(Object.entries(MATRIX))('%s requires %s', async (route, requirement) => {
     const [method = 'GET', path = ''] = route.split(' ');
-    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':testId', testId).replace(':id', projectId)}`;
+    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':testId', testId).replace(':type', 'test').replace(':id', projectId)}`;
     for (const persona of PERSONAS) {
       // A fresh session per call: some routes (logout, refresh, switch) revoke the one they get.
       const headers = persona === 'anonymous' ? {} : await freshBearer(t, sessions[persona]);

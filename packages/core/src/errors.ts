@@ -61,6 +61,10 @@ export const ERROR_CODES = {
   // Tests
   TEST_NOT_FOUND: { status: 404, message: 'not found' },
 
+  // Recycle bin
+  BIN_ITEM_NOT_FOUND: { status: 404, message: 'not found in recycle bin' },
+  BIN_PARENT_DELETED: { status: 409, message: 'Parent project is deleted — restore the project first' },
+
   // Server side
   SERVER_INTERNAL_ERROR: { status: 500, message: 'Internal server error.' },
   SERVER_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },

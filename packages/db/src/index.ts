@@ -30,3 +30,5 @@ export {
   type TestFilters,
   type TestCounts,
 } from './repositories/tests.js';
+export { RecycleBinRepository, type BinType, type RunRow } from './repositories/recycle-bin.js';
+export { WorkspaceDataRepository } from './repositories/workspace-data.js';

@@ -47,15 +47,15 @@ export class ProjectService {
       projectId: project.id,
       projectName: name,
     });
-    return this.view(project);
+    return this.toView(project);
   }
 
   async list(scope: WorkspaceScope): Promise<ProjectView[]> {
-    return (await this.projects.listAllLive(scope.id)).map((project) => this.view(project));
+    return (await this.projects.listAllLive(scope.id)).map((project) => this.toView(project));
   }
 
   async get(scope: WorkspaceScope, id: string): Promise<ProjectView> {
-    return this.view(await this.find(scope, id));
+    return this.toView(await this.find(scope, id));
   }
 
   /** Name, URL and credentials; credential fields left out keep their value, `credentials: null` removes them. */
@@ -88,7 +88,7 @@ export class ProjectService {
       projectName: updated.name,
       detail: `Changed ${fields}`,
     });
-    return this.view(updated);
+    return this.toView(updated);
   }
 
   async remove(actor: Principal, scope: WorkspaceScope, id: string) {
@@ -132,7 +132,8 @@ export class ProjectService {
     };
   }
 
-  private view(project: ProjectRow): ProjectView {
+  /** The API form: credential secrets are never part of it. */
+  toView(project: ProjectRow): ProjectView {
     const stored = project.credentials ? (JSON.parse(project.credentials) as ProjectCredentials) : null;
     return {
       id: project.id,
