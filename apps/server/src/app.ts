@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '@sentri/core';
 import cookie from '@fastify/cookie';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
 import { installErrorHandler, sendError, toAppError } from './http/error-handler.js';
 import { legacyRedirect } from './http/legacy-redirect.js';
@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { accountRoutes } from './routes/account.js';
 import { activityRoutes } from './routes/activities.js';
 import { authRoutes } from './routes/auth.js';
+import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
 import { recycleBinRoutes } from './routes/recycle-bin.js';
@@ -48,7 +49,8 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: () => randomUUID(),
     return503OnClosing: false,
-    disableRequestLogging: true,
+    // Requests are logged by installRequestLog, with credentials stripped from the URL.
+    logController: new LogController({ disableRequestLogging: true }),
     forceCloseConnections: 'idle',
     // Requests Fastify rejects before routing (a malformed URL, say) get the same JSON errors.
     frameworkErrors: (error, _request, reply) => sendError(reply, toAppError(error)),
@@ -101,6 +103,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(projectRoutes, { container, prefix: API_PREFIX });
   await app.register(testRoutes, { container, prefix: API_PREFIX });
   await app.register(recycleBinRoutes, { container, prefix: API_PREFIX });
+  await app.register(exportRoutes, { container, prefix: API_PREFIX });
   await app.register(activityRoutes, { container, prefix: API_PREFIX });
   await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });

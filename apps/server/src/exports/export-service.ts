@@ -1,0 +1,45 @@
+import { AppError } from '@sentri/core';
+import type { ProjectRow, ProjectsRepository, TestsRepository } from '@sentri/db';
+import type { WorkspaceScope } from '../auth/access.js';
+import { toTestView, type TestView } from '../tests/test-view.js';
+import { exportFileName, testRailCsv, traceability, zephyrCsv } from './csv-exports.js';
+
+export interface FileExport {
+  fileName: string;
+  contentType: string;
+  body: string | Uint8Array;
+}
+
+/** Tests leaving Sentri: test-management CSVs and the requirement traceability matrix (API.md §4.10). */
+export class ExportService {
+  constructor(
+    private readonly projects: ProjectsRepository,
+    private readonly tests: TestsRepository,
+  ) {}
+
+  async csv(
+    scope: WorkspaceScope,
+    projectId: string,
+    format: 'zephyr' | 'testrail',
+    status: string | undefined,
+  ): Promise<FileExport> {
+    const { project, tests } = await this.load(scope, projectId);
+    const selected = status ? tests.filter((test) => test.reviewStatus === status) : tests;
+    return {
+      fileName: exportFileName(project.name, `${format}.csv`),
+      contentType: 'text/csv; charset=utf-8',
+      body: format === 'zephyr' ? zephyrCsv(selected) : testRailCsv(selected),
+    };
+  }
+
+  async traceability(scope: WorkspaceScope, projectId: string) {
+    const { project, tests } = await this.load(scope, projectId);
+    return traceability(project, tests);
+  }
+
+  async load(scope: WorkspaceScope, projectId: string): Promise<{ project: ProjectRow; tests: TestView[] }> {
+    const project = await this.projects.findLive(scope.id, projectId);
+    if (!project) throw new AppError('PROJECT_NOT_FOUND', 'project not found');
+    return { project, tests: (await this.tests.listByProject(project.id)).map(toTestView) };
+  }
+}
