@@ -2,7 +2,8 @@
 # Runs a command with throwaway PostgreSQL and Redis servers on 127.0.0.1, stopped afterwards:
 #   scripts/with-services.sh npm run check
 # Exports TEST_DATABASE_URL and TEST_REDIS_URL, and SENTRI_REQUIRE_POSTGRES=1 and
-# SENTRI_REQUIRE_REDIS=1 so that those halves of the suite can never be skipped silently.
+# SENTRI_REQUIRE_REDIS=1 (and SENTRI_REQUIRE_CHROMIUM=1) so that those parts of the suite can
+# never be skipped silently.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,5 +15,6 @@ export TEST_DATABASE_URL="${pg_out#DATABASE_URL=}"
 export TEST_REDIS_URL="${redis_out#REDIS_URL=}"
 export SENTRI_REQUIRE_POSTGRES=1
 export SENTRI_REQUIRE_REDIS=1
+export SENTRI_REQUIRE_CHROMIUM=1
 echo "==> PostgreSQL at $TEST_DATABASE_URL, Redis at $TEST_REDIS_URL"
 "$@"

@@ -56,6 +56,7 @@ const MATRIX: Record<string, Requirement> = {
   'GET /projects/:id/tests/export/zephyr': 'viewer',
   'GET /projects/:id/tests/export/testrail': 'viewer',
   'GET /projects/:id/tests/traceability': 'viewer',
+  'GET /projects/:id/export/playwright': 'viewer',
   'GET /recycle-bin': 'viewer',
   'POST /restore/:type/:id': 'qa_lead',
   'DELETE /purge/:type/:id': 'admin',

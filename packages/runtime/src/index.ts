@@ -1,1 +1,1 @@
-export {};
+export * as sentri from './steps.js';

@@ -1,4 +1,6 @@
 import { AppError } from '@sentri/core';
+import { buildPlaywrightProject } from '@sentri/engine';
+import { zipSync } from 'fflate';
 import type { ProjectRow, ProjectsRepository, TestsRepository } from '@sentri/db';
 import type { WorkspaceScope } from '../auth/access.js';
 import { toTestView, type TestView } from '../tests/test-view.js';
@@ -29,6 +31,23 @@ export class ExportService {
       fileName: exportFileName(project.name, `${format}.csv`),
       contentType: 'text/csv; charset=utf-8',
       body: format === 'zephyr' ? zephyrCsv(selected) : testRailCsv(selected),
+    };
+  }
+
+  /** The approved tests as a standalone Playwright project, zipped in memory (no `zip` binary needed). */
+  async playwrightZip(scope: WorkspaceScope, projectId: string): Promise<FileExport> {
+    const { project, tests } = await this.load(scope, projectId);
+    const files = buildPlaywrightProject({
+      projectName: project.name,
+      baseUrl: project.url,
+      tests: tests.filter((test) => test.reviewStatus === 'approved'),
+    });
+    const encoder = new TextEncoder();
+    const entries = Object.fromEntries(Object.entries(files).map(([file, content]) => [file, encoder.encode(content)]));
+    return {
+      fileName: exportFileName(project.name, 'playwright.zip', true),
+      contentType: 'application/zip',
+      body: zipSync(entries, { level: 6 }),
     };
   }
 

@@ -59,6 +59,27 @@ export async function exportRoutes(app: FastifyInstance, { container }: { contai
   }
 
   app.get(
+    '/projects/:id/export/playwright',
+    {
+      config: memberRoute(),
+      schema: {
+        tags,
+        summary: 'Approved tests as a standalone Playwright project (ZIP): npm install && npx playwright test',
+        params: ProjectParams,
+        response: {
+          200: {
+            description: 'ZIP archive',
+            content: { 'application/zip': { schema: Type.String({ format: 'binary' }) } },
+          },
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
+    async (request, reply) =>
+      sendFile(reply, await exports.playwrightZip(workspaceOf(request), (request.params as Params).id)),
+  );
+
+  app.get(
     '/projects/:id/tests/traceability',
     {
       config: memberRoute(),
