@@ -150,25 +150,31 @@ describe.each(DIALECTS)('tests and their review on %s', (dialect) => {
 
   it('edits: content changes go back to draft and keep the previous code; tags do not', async () => {
     const test = await create({ name: 'Edit me', playwrightCode: "await page.goto('/');" });
+    expect(test.playwrightCode).toBe(`test("Edit me", async ({ page }) => {\n  await page.goto('/');\n});\n`);
     await call(admin, 'PATCH', `/projects/${projectId}/tests/${test.id}/approve`);
     const tagged = (
       await call(admin, 'PATCH', `/tests/${test.id}`, { tags: [' smoke ', '', 3], linkedIssueKey: ' JIRA-1 ' })
     ).json();
     expect(tagged).toMatchObject({ reviewStatus: 'approved', tags: ['smoke', '3'], linkedIssueKey: 'JIRA-1' });
     const edited = (
-      await call(admin, 'PATCH', `/tests/${test.id}`, { playwrightCode: "await page.goto('/cart');" })
+      await call(admin, 'PATCH', `/tests/${test.id}`, {
+        playwrightCode: "test('Edit me', async ({ page }) => { await page.goto('/cart'); });",
+      })
     ).json();
     expect(edited).toMatchObject({
       reviewStatus: 'draft',
       reviewedAt: null,
-      playwrightCode: "await page.goto('/cart');",
-      playwrightCodePrev: "await page.goto('/');",
+      playwrightCode: "test('Edit me', async ({ page }) => { await page.goto('/cart'); });\n",
+      playwrightCodePrev: test.playwrightCode,
     });
+    expect(edited._codeDiff).toContain("+test('Edit me', async ({ page }) => { await page.goto('/cart'); });");
     await call(admin, 'PATCH', `/projects/${projectId}/tests/${test.id}/approve`);
     expect((await call(admin, 'PATCH', `/tests/${test.id}`, { name: 'Edit me' })).json().reviewStatus).toBe('approved');
-    expect(
-      (await call(admin, 'PATCH', `/tests/${test.id}`, { steps: ['A step'], regenerateCode: true })).json(),
-    ).toMatchObject({ reviewStatus: 'draft', _codeStale: true });
+    // Hand-written code is never overwritten by new steps: it is reported stale instead.
+    const restepped = (
+      await call(admin, 'PATCH', `/tests/${test.id}`, { steps: [{ action: 'navigate', url: '/' }] })
+    ).json();
+    expect(restepped).toMatchObject({ reviewStatus: 'draft', _codeStale: true, playwrightCode: edited.playwrightCode });
     for (const [payload, message] of [
       [{ name: '' }, 'Name must be a non-empty string.'],
       [{ tags: 'x' }, 'Tags must be an array.'],
@@ -178,6 +184,34 @@ describe.each(DIALECTS)('tests and their review on %s', (dialect) => {
       expect((await call(admin, 'PATCH', '/tests/TC-999999', payload)).json().error).toBe(message);
     }
     expect((await call(admin, 'PATCH', '/tests/TC-999999', { name: 'ok' })).statusCode).toBe(404);
+  });
+
+  it('compiles structured steps into code, and recompiles it with a diff when the steps change', async () => {
+    const test = await create({
+      name: 'Search',
+      steps: [
+        'Open the shop',
+        { action: 'navigate', url: '/' },
+        { action: 'fill', selector: 'label=Search', value: 'socks' },
+      ],
+    });
+    expect(test.playwrightCode).toBe(
+      'test("Search", async ({ page }) => {\n  // Open the shop\n  await sentri.navigate(page, "/");\n  await sentri.fill(page, "label=Search", "socks");\n});\n',
+    );
+    const edited = (
+      await call(admin, 'PATCH', `/tests/${test.id}`, {
+        steps: [
+          { action: 'navigate', url: '/' },
+          { action: 'fill', selector: 'label=Search', value: 'hats' },
+          { action: 'press', value: 'Enter' },
+        ],
+      })
+    ).json();
+    expect(edited.playwrightCode).toContain('await sentri.fill(page, "label=Search", "hats");');
+    expect(edited.playwrightCodePrev).toBe(test.playwrightCode);
+    expect(edited._codeDiff).toContain('-  await sentri.fill(page, "label=Search", "socks");');
+    expect(edited._codeDiff).toContain('+  await sentri.press(page, "Enter");');
+    expect(edited._codeStale).toBeUndefined();
   });
 
   it('approves, rejects, restores and deletes, and hides everything from another workspace', async () => {

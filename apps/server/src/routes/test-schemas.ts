@@ -50,6 +50,7 @@ export const TestSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   _codeStale: Type.Optional(Type.Literal(true)),
+  _codeDiff: Type.Optional(Type.String({ description: 'Unified diff of playwrightCode when this edit changed it.' })),
 });
 
 const Meta = Type.Object({

@@ -1,5 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { AppError, type Clock } from '@sentri/core';
+import { canonicalCode, codeFromSteps } from '@sentri/engine';
+import { createTwoFilesPatch } from 'diff';
 import type {
   CountersRepository,
   ProjectRow,
@@ -10,7 +12,7 @@ import type {
 } from '@sentri/db';
 import type { ActivityLog } from '../activities/activity-log.js';
 import type { Principal, WorkspaceScope } from '../auth/access.js';
-import { invalid, parsePaging, parsePriority, parseSteps, parseTags } from './test-input.js';
+import { invalid, parsePaging, parsePriority, parseSteps, parseTags, type TestStep } from './test-input.js';
 import { toTestView, type TestView } from './test-view.js';
 
 export type ReviewAction = 'approve' | 'reject' | 'restore';
@@ -53,7 +55,10 @@ export class TestService {
       name,
       description: typeof input.description === 'string' ? input.description.trim() : '',
       steps: JSON.stringify(steps),
-      playwrightCode: typeof input.playwrightCode === 'string' ? input.playwrightCode : null,
+      playwrightCode:
+        typeof input.playwrightCode === 'string' && input.playwrightCode.trim()
+          ? canonicalCode(name, input.playwrightCode)
+          : (codeFromSteps(name, steps) ?? null),
       priority,
       type: typeof input.type === 'string' && input.type.trim() ? input.type.trim().slice(0, 50) : 'manual',
       sourceUrl: project.url,
@@ -131,8 +136,9 @@ export class TestService {
 
     const current = await this.find(scope, testId);
     if (steps !== undefined) changes.steps = JSON.stringify(steps);
-    if (typeof input.playwrightCode === 'string' && input.playwrightCode !== current.playwrightCode) {
-      changes.playwrightCode = input.playwrightCode;
+    const code = this.nextCode(current, changes.name ?? current.name, steps, input);
+    if (code.value !== undefined && code.value !== current.playwrightCode) {
+      changes.playwrightCode = code.value;
       changes.playwrightCodePrev = current.playwrightCode;
     }
     const contentChanged =
@@ -148,9 +154,43 @@ export class TestService {
     const updated = await this.tests.update(current.id, changes, this.now());
     const project = await this.projects.findLive(scope.id, current.projectId);
     await this.record(actor, scope, 'test.edit', project, updated);
-    // Regeneration needs an AI provider, which the generator brings; until then say the code may lag the steps.
-    const stale = input.regenerateCode === true && steps !== undefined ? { _codeStale: true as const } : {};
-    return { ...toTestView(updated), ...stale };
+    const diff =
+      changes.playwrightCode !== undefined
+        ? {
+            _codeDiff: createTwoFilesPatch(
+              'before',
+              'after',
+              current.playwrightCode ?? '',
+              changes.playwrightCode ?? '',
+            ),
+          }
+        : {};
+    return { ...toTestView(updated), ...diff, ...(code.stale ? { _codeStale: true as const } : {}) };
+  }
+
+  /**
+   * The code after an edit. Code sent with the edit wins (in canonical form). Otherwise new
+   * steps recompile the code when it was compiled from the old steps (or on `regenerateCode`);
+   * code a person wrote is left alone and reported stale instead of being overwritten.
+   */
+  private nextCode(
+    current: TestRow,
+    name: string,
+    steps: TestStep[] | undefined,
+    input: Record<string, unknown>,
+  ): { value?: string | null; stale?: boolean } {
+    if (typeof input.playwrightCode === 'string') {
+      return { value: input.playwrightCode.trim() ? canonicalCode(name, input.playwrightCode) : null };
+    }
+    const oldSteps = JSON.parse(current.steps) as TestStep[];
+    const newSteps = steps ?? oldSteps;
+    const renamedOrRestepped = name !== current.name || !isDeepStrictEqual(newSteps, oldSteps);
+    if (!renamedOrRestepped && input.regenerateCode !== true) return {};
+    const generated = codeFromSteps(name, newSteps);
+    const wasGenerated =
+      current.playwrightCode === null || current.playwrightCode === codeFromSteps(current.name, oldSteps);
+    if (generated !== undefined && (wasGenerated || input.regenerateCode === true)) return { value: generated };
+    return { stale: steps !== undefined && current.playwrightCode !== null };
   }
 
   async remove(actor: Principal, scope: WorkspaceScope, projectId: string, testId: string): Promise<{ ok: true }> {

@@ -76,3 +76,27 @@ export function toSpecFile(test: CompilableTest, runtimeImport: string): string 
   }
   return `${header}test(${lit(test.name)}, async ({ page }) => {\n${indent(lines)}\n});\n`;
 }
+
+/** Code a test compiles to from its structured steps, in canonical form; undefined when no step is an action. */
+export function codeFromSteps(name: string, steps: Step[]): string | undefined {
+  if (!steps.some((step) => typeof step !== 'string')) return undefined;
+  return `test(${lit(name)}, async ({ page }) => {\n${indent(steps.map(compileStep).join('\n'))}\n});\n`;
+}
+
+/**
+ * One stored form for hand-written code, whatever shape it arrived in: a single
+ * `test(...)` call. A spec that imports only Playwright loses the import; a bare body is wrapped.
+ */
+export function canonicalCode(name: string, code: string): string {
+  const trimmed = code.trim();
+  const shape = codeShape(trimmed);
+  if (shape === 'body') return `test(${lit(name)}, async ({ page }) => {\n${indent(bodyOf(trimmed))}\n});\n`;
+  if (shape === 'spec') {
+    // Only Playwright's own import is implied by the canonical form; a spec importing anything
+    // else is kept whole so it still runs.
+    const imports = trimmed.match(/^\s*import\s[^;]*;?\s*$/gm) ?? [];
+    if (!imports.every((line) => /['"]@playwright\/test['"]/.test(line))) return `${trimmed}\n`;
+    return `${trimmed.replace(/^\s*import\s[^;]*;?\s*$/gm, '').trim()}\n`;
+  }
+  return `${trimmed}\n`;
+}
