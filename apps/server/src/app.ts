@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { accountRoutes } from './routes/account.js';
 import { activityRoutes } from './routes/activities.js';
 import { authRoutes } from './routes/auth.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { projectRoutes } from './routes/projects.js';
@@ -104,6 +105,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(testRoutes, { container, prefix: API_PREFIX });
   await app.register(recycleBinRoutes, { container, prefix: API_PREFIX });
   await app.register(exportRoutes, { container, prefix: API_PREFIX });
+  await app.register(dashboardRoutes, { container, prefix: API_PREFIX });
   await app.register(activityRoutes, { container, prefix: API_PREFIX });
   await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });

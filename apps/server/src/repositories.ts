@@ -2,6 +2,7 @@ import {
   AccountDataRepository,
   ActivitiesRepository,
   CountersRepository,
+  DashboardRepository,
   ProjectsRepository,
   RevokedTokensRepository,
   RecycleBinRepository,
@@ -30,6 +31,7 @@ export function createRepositories(database: DatabaseHandle) {
     tests: new TestsRepository(db),
     recycleBin: new RecycleBinRepository(db),
     workspaceData: new WorkspaceDataRepository(db),
+    dashboard: new DashboardRepository(db),
   } as const;
 }
 

@@ -2,6 +2,7 @@ import type { Clock } from '@sentri/core';
 import type { Logger } from 'pino';
 import { ActivityLog } from './activities/activity-log.js';
 import { AccountService } from './auth/account-service.js';
+import { DashboardService } from './dashboard/dashboard-service.js';
 import { ExportService } from './exports/export-service.js';
 import { GdprService } from './auth/gdpr-service.js';
 import { LoginService } from './auth/login-service.js';
@@ -57,6 +58,7 @@ export function createServices({
     recycleBin: new RecycleBinService(r.recycleBin, r.workspaceData, projects, activity),
     tests: new TestService(r.tests, r.projects, r.counters, activity, clock),
     exports: new ExportService(r.projects, r.tests),
+    dashboard: new DashboardService(r.dashboard, clock),
   } as const;
 }
 

@@ -57,6 +57,7 @@ const MATRIX: Record<string, Requirement> = {
   'GET /projects/:id/tests/export/testrail': 'viewer',
   'GET /projects/:id/tests/traceability': 'viewer',
   'GET /projects/:id/export/playwright': 'viewer',
+  'GET /dashboard': 'viewer',
   'GET /recycle-bin': 'viewer',
   'POST /restore/:type/:id': 'qa_lead',
   'DELETE /purge/:type/:id': 'admin',

@@ -32,3 +32,4 @@ export {
 } from './repositories/tests.js';
 export { RecycleBinRepository, type BinType, type RunRow } from './repositories/recycle-bin.js';
 export { WorkspaceDataRepository } from './repositories/workspace-data.js';
+export { DashboardRepository } from './repositories/dashboard.js';
