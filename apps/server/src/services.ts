@@ -52,7 +52,7 @@ export function createServices({
     logins: new LoginService(r.users, r.workspaces, r.counters, sessions, createDecoyHash(), clock),
     workspaces: new WorkspaceService(r.workspaces, r.users, r.counters, clock),
     gdpr: new GdprService(r.users, r.accountData, sessions, clock),
-    aiSettings: new AiSettingsService(r.settings, secretBox, clock),
+    aiSettings: new AiSettingsService(r.settings, secretBox, activity, clock),
     activity,
     projects,
     recycleBin: new RecycleBinService(r.recycleBin, r.workspaceData, projects, activity),

@@ -102,5 +102,8 @@ describe.each(DIALECTS)('AI provider keys per workspace on %s', (dialect) => {
     expect((await call(admin, 'DELETE', '/settings/local')).statusCode).toBe(200);
     expect((await call(admin, 'GET', '/config')).json().provider).toBeNull();
     expect((await call(admin, 'DELETE', '/settings/nope')).statusCode).toBe(400);
+    const trail = (await call(admin, 'GET', '/activities?type=settings.update')).json();
+    expect(trail.length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(trail)).not.toContain(KEY);
   });
 });

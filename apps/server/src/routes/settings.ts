@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { memberRoute } from '../auth/access.js';
 import type { Container } from '../container.js';
-import { ERROR_RESPONSES, workspaceOf } from '../http/route-helpers.js';
+import { ERROR_RESPONSES, principalOf, workspaceOf } from '../http/route-helpers.js';
 
 const tags = ['settings'];
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
@@ -81,7 +81,8 @@ export async function settingsRoutes(app: FastifyInstance, { container }: { cont
         response: { 200: SaveResult, ...ERROR_RESPONSES },
       },
     },
-    async (request) => aiSettings.save(workspaceOf(request), request.body as Record<string, unknown>),
+    async (request) =>
+      aiSettings.save(principalOf(request), workspaceOf(request), request.body as Record<string, unknown>),
   );
 
   app.delete(
@@ -95,6 +96,7 @@ export async function settingsRoutes(app: FastifyInstance, { container }: { cont
         response: { 200: Type.Object({ ok: Type.Literal(true) }), ...ERROR_RESPONSES },
       },
     },
-    async (request) => aiSettings.remove(workspaceOf(request), (request.params as { provider: string }).provider),
+    async (request) =>
+      aiSettings.remove(principalOf(request), workspaceOf(request), (request.params as { provider: string }).provider),
   );
 }

@@ -1,6 +1,7 @@
 import { AppError, type Clock } from '@sentri/core';
 import type { SettingsRepository } from '@sentri/db';
-import type { WorkspaceScope } from '../auth/access.js';
+import type { ActivityLog } from '../activities/activity-log.js';
+import type { Principal, WorkspaceScope } from '../auth/access.js';
 import type { SecretBox } from '../infra/secret-box.js';
 import {
   AI_PROVIDERS,
@@ -18,6 +19,8 @@ const LOCAL = 'ai.local';
 const DEFAULT_OLLAMA_URL = 'http://localhost:11434';
 const INVALID_PROVIDER = `provider must be one of: ${AI_PROVIDER_IDS.join(', ')}`;
 
+type SaveInput = { provider?: unknown; apiKey?: unknown; baseUrl?: unknown; model?: unknown };
+
 interface LocalSettings {
   baseUrl: string;
   model: string;
@@ -32,6 +35,7 @@ export class AiSettingsService {
   constructor(
     private readonly settings: SettingsRepository,
     private readonly box: SecretBox,
+    private readonly activity: ActivityLog,
     private readonly clock: Clock,
   ) {}
 
@@ -73,10 +77,14 @@ export class AiSettingsService {
     };
   }
 
-  async save(
-    scope: WorkspaceScope,
-    input: { provider?: unknown; apiKey?: unknown; baseUrl?: unknown; model?: unknown },
-  ) {
+  /** Saves and records who changed which provider (never the key itself). */
+  async save(actor: Principal, scope: WorkspaceScope, input: SaveInput) {
+    const result = await this.store(scope, input);
+    await this.activity.record(actor, { type: 'settings.update', workspaceId: scope.id, detail: result.message });
+    return result;
+  }
+
+  private async store(scope: WorkspaceScope, input: SaveInput) {
     const provider = this.parseProvider(input.provider);
     const now = this.clock.now().toISOString();
     if (provider === 'local') {
@@ -131,7 +139,7 @@ export class AiSettingsService {
     };
   }
 
-  async remove(scope: WorkspaceScope, providerInput: unknown): Promise<{ ok: true }> {
+  async remove(actor: Principal, scope: WorkspaceScope, providerInput: unknown): Promise<{ ok: true }> {
     const provider = this.parseProvider(providerInput);
     const state = await this.load(scope.id);
     const now = this.clock.now().toISOString();
@@ -142,6 +150,11 @@ export class AiSettingsService {
       await this.settings.remove(scope.id, KEY(provider));
     }
     if (state.active === provider) await this.settings.remove(scope.id, ACTIVE);
+    await this.activity.record(actor, {
+      type: 'settings.update',
+      workspaceId: scope.id,
+      detail: `Removed the ${provider} provider settings`,
+    });
     return { ok: true };
   }
 
