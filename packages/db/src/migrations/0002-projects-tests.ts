@@ -68,5 +68,12 @@ export const projectsAndTests: Migration = {
       .columns(['projectId', 'deletedAt', 'createdAt', 'id'])
       .execute();
     await db.schema.createIndex('tests_workspace').on('tests').columns(['workspaceId', 'deletedAt']).execute();
+    // Covers the review counts of a project (status, last result, API or UI, stale) without
+    // touching the table rows: the counts endpoint reads the index alone.
+    await db.schema
+      .createIndex('tests_project_review')
+      .on('tests')
+      .columns(['projectId', 'deletedAt', 'reviewStatus', 'lastResult', 'generatedFrom', 'isStale'])
+      .execute();
   },
 };
