@@ -16,6 +16,7 @@ import { AiSettingsService } from './settings/ai-settings-service.js';
 import { ProjectService } from './projects/project-service.js';
 import { RecycleBinService } from './recycle-bin/recycle-bin-service.js';
 import type { Repositories } from './repositories.js';
+import { TestCountsCache } from './tests/test-counts-cache.js';
 import { TestService } from './tests/test-service.js';
 import { WorkspaceService } from './workspaces/workspace-service.js';
 
@@ -41,7 +42,8 @@ export function createServices({
 }: ServiceDeps) {
   const sessions = new SessionService(sessionTokens, r.revokedTokens, r.workspaces, r.users, clock);
   const activity = new ActivityLog(r.activities, r.counters, clock);
-  const projects = new ProjectService(r.projects, r.counters, activity, secretBox, clock);
+  const testCounts = new TestCountsCache(2000, () => clock.now().getTime());
+  const projects = new ProjectService(r.projects, r.counters, activity, secretBox, testCounts, clock);
   return {
     sessions,
     accounts: new AccountService(r.users, r.userTokens, mailer, clock, logger, {
@@ -55,8 +57,8 @@ export function createServices({
     aiSettings: new AiSettingsService(r.settings, secretBox, activity, clock),
     activity,
     projects,
-    recycleBin: new RecycleBinService(r.recycleBin, r.workspaceData, projects, activity),
-    tests: new TestService(r.tests, r.projects, r.counters, activity, clock),
+    recycleBin: new RecycleBinService(r.recycleBin, r.workspaceData, projects, activity, testCounts),
+    tests: new TestService(r.tests, r.projects, r.counters, activity, testCounts, clock),
     exports: new ExportService(r.projects, r.tests),
     dashboard: new DashboardService(r.dashboard, clock),
   } as const;

@@ -3,6 +3,7 @@ import type { CountersRepository, ProjectRow, ProjectsRepository } from '@sentri
 import type { ActivityLog } from '../activities/activity-log.js';
 import type { Principal, WorkspaceScope } from '../auth/access.js';
 import type { SecretBox } from '../infra/secret-box.js';
+import type { TestCountsCache } from '../tests/test-counts-cache.js';
 import { parseCredentials, parseProjectName, parseProjectUrl, type ProjectCredentials } from './project-input.js';
 
 export interface ProjectView {
@@ -23,6 +24,7 @@ export class ProjectService {
     private readonly counters: CountersRepository,
     private readonly activity: ActivityLog,
     private readonly box: SecretBox,
+    private readonly testCounts: TestCountsCache,
     private readonly clock: Clock,
   ) {}
 
@@ -96,6 +98,7 @@ export class ProjectService {
     const result = await this.projects.softDelete(scope.id, id, this.clock.now().toISOString());
     if (result.outcome === 'not_found') throw new AppError('PROJECT_NOT_FOUND');
     if (result.outcome === 'active_run') throw new AppError('PROJECT_RUN_ACTIVE', undefined, { runId: result.runId });
+    this.testCounts.invalidate(id);
     const { outcome: _deleted, ...counts } = result;
     await this.activity.record(actor, {
       type: 'project.delete',

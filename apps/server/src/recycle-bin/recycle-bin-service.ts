@@ -3,6 +3,7 @@ import type { BinType, RecycleBinRepository, RunRow, WorkspaceDataRepository } f
 import type { ActivityLog } from '../activities/activity-log.js';
 import type { Principal, WorkspaceScope } from '../auth/access.js';
 import type { ProjectService } from '../projects/project-service.js';
+import type { TestCountsCache } from '../tests/test-counts-cache.js';
 import { toTestView } from '../tests/test-view.js';
 
 const TYPES: BinType[] = ['project', 'test', 'run'];
@@ -14,6 +15,7 @@ export class RecycleBinService {
     private readonly data: WorkspaceDataRepository,
     private readonly projects: ProjectService,
     private readonly activity: ActivityLog,
+    private readonly testCounts: TestCountsCache,
   ) {}
 
   async list(scope: WorkspaceScope) {
@@ -31,6 +33,7 @@ export class RecycleBinService {
     if (!item) throw new AppError('BIN_ITEM_NOT_FOUND', 'not found or not in recycle bin');
     if (type !== 'project' && item.projectDeletedAt) throw new AppError('BIN_PARENT_DELETED');
     await this.bin.restore(type, id);
+    this.testCounts.invalidate(item.projectId);
     await this.activity.record(actor, {
       type: `${type}.restore`,
       workspaceId: scope.id,
@@ -47,6 +50,7 @@ export class RecycleBinService {
     const item = await this.bin.find(scope.id, type, id);
     if (!item) throw new AppError('BIN_ITEM_NOT_FOUND');
     await this.bin.purge(type, id);
+    this.testCounts.invalidate(item.projectId);
     // Written after the purge, so a project's purge record survives the removal of its activities.
     await this.activity.record(actor, {
       type: `${type}.purge`,

@@ -14,6 +14,7 @@ import type { ActivityLog } from '../activities/activity-log.js';
 import type { Principal, WorkspaceScope } from '../auth/access.js';
 import { invalid, parsePaging, parsePriority, parseSteps, parseTags, type TestStep } from './test-input.js';
 import { toTestView, type TestView } from './test-view.js';
+import { totalFromCounts, type TestCountsCache } from './test-counts-cache.js';
 
 export type ReviewAction = 'approve' | 'reject' | 'restore';
 const REVIEW: Record<ReviewAction, string> = { approve: 'approved', reject: 'rejected', restore: 'draft' };
@@ -27,6 +28,7 @@ export class TestService {
     private readonly projects: ProjectsRepository,
     private readonly counters: CountersRepository,
     private readonly activity: ActivityLog,
+    private readonly countsCache: TestCountsCache,
     private readonly clock: Clock,
   ) {}
 
@@ -65,6 +67,7 @@ export class TestService {
       pageTitle: project.name,
       createdAt: this.now(),
     });
+    this.countsCache.invalidate(project.id);
     await this.record(actor, scope, 'test.create', project, row);
     return toTestView(row);
   }
@@ -77,16 +80,19 @@ export class TestService {
       typeof query[key] === 'string' && query[key] !== '' ? (query[key] as string) : undefined;
     const category = text('category');
     const reviewStatus = text('reviewStatus');
+    const filters = {
+      reviewStatus: reviewStatus && reviewStatus !== 'all' ? reviewStatus : undefined,
+      category: category === 'api' || category === 'ui' ? (category as 'api' | 'ui') : undefined,
+      search: text('search'),
+      stale: query.stale === 'true' ? true : undefined,
+    };
+    const total = totalFromCounts(await this.cachedCounts(project.id), filters);
     const page = await this.tests.pageByProject(
       project.id,
-      {
-        reviewStatus: reviewStatus && reviewStatus !== 'all' ? reviewStatus : undefined,
-        category: category === 'api' || category === 'ui' ? category : undefined,
-        search: text('search'),
-        stale: query.stale === 'true',
-      },
+      filters,
       paging.pageSize,
       (paging.page - 1) * paging.pageSize,
+      total,
     );
     return envelope(page.rows.map(toTestView), page.total, paging);
   }
@@ -106,7 +112,11 @@ export class TestService {
   }
 
   async counts(scope: WorkspaceScope, projectId: string) {
-    return this.tests.counts((await this.project(scope, projectId)).id);
+    return this.cachedCounts((await this.project(scope, projectId)).id);
+  }
+
+  private cachedCounts(projectId: string) {
+    return this.countsCache.get(projectId, () => this.tests.counts(projectId));
   }
 
   /** A change of content (steps, name, description, code, priority) sends the test back to review. */
@@ -152,6 +162,7 @@ export class TestService {
       changes.reviewedAt = null;
     }
     const updated = await this.tests.update(current.id, changes, this.now());
+    this.countsCache.invalidate(current.projectId);
     const project = await this.projects.findLive(scope.id, current.projectId);
     await this.record(actor, scope, 'test.edit', project, updated);
     const diff =
@@ -196,6 +207,7 @@ export class TestService {
   async remove(actor: Principal, scope: WorkspaceScope, projectId: string, testId: string): Promise<{ ok: true }> {
     const project = await this.projectOr404(scope, projectId, 'not found');
     const [deleted] = await this.tests.softDelete(project.id, [testId], this.now());
+    this.countsCache.invalidate(project.id);
     if (!deleted) throw new AppError('TEST_NOT_FOUND');
     await this.activity.record(actor, {
       type: 'test.delete',
@@ -223,6 +235,7 @@ export class TestService {
       action === 'restore' ? null : this.now(),
       this.now(),
     );
+    this.countsCache.invalidate(project.id);
     if (!updated) throw new AppError('TEST_NOT_FOUND');
     await this.record(actor, scope, `test.${action}`, project, updated);
     return toTestView(updated);
@@ -241,6 +254,7 @@ export class TestService {
       throw invalid('Action must be approve, reject, restore, or delete.', 'body.action');
     }
     const ids = [...new Set(testIds as string[])];
+    this.countsCache.invalidate(project.id);
     if (action === 'delete') {
       const deleted = await this.tests.softDelete(project.id, ids, this.now());
       if (deleted.length > 0)

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Database, TestsTable } from '../tables/index.js';
 import type { Page } from './projects.js';
 
@@ -104,7 +104,14 @@ export class TestsRepository {
   }
 
   /** Newest first, filtered; the index on (project, deletedAt, createdAt, id) serves the order. */
-  async pageByProject(projectId: string, filters: TestFilters, limit: number, offset: number): Promise<Page<TestRow>> {
+  /** `knownTotal` skips counting when the caller already knows how many rows match (cached counts). */
+  async pageByProject(
+    projectId: string,
+    filters: TestFilters,
+    limit: number,
+    offset: number,
+    knownTotal?: number,
+  ): Promise<Page<TestRow>> {
     let query = this.live(projectId);
     if (filters.reviewStatus) query = query.where('reviewStatus', '=', filters.reviewStatus);
     if (filters.category === 'api') query = query.where('generatedFrom', 'in', API_SOURCES);
@@ -116,6 +123,16 @@ export class TestsRepository {
       query = query.where((eb) =>
         eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['sourceUrl']), 'like', pattern)]),
       );
+    }
+    if (knownTotal !== undefined) {
+      const rows = await query
+        .selectAll()
+        .orderBy('createdAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return { rows, total: knownTotal };
     }
     return this.page(query, limit, offset);
   }
@@ -138,34 +155,40 @@ export class TestsRepository {
           .then((rows) => ({ rows, total: rows.length }));
   }
 
+  /**
+   * Review counts of a project. One pass over the covering index grouped by the four columns
+   * the counts depend on (a handful of groups), summed here: about half the cost of asking the
+   * database for seven conditional sums.
+   */
   async counts(projectId: string): Promise<TestCounts> {
-    const count = (condition: ReturnType<typeof sql<boolean>>) =>
-      sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
-    const isApi = sql<boolean>`${sql.ref('generatedFrom')} in (${sql.join(API_SOURCES)})`;
-    const row = await this.live(projectId)
-      .select([
-        count(sql`${sql.ref('reviewStatus')} = 'draft'`).as('draft'),
-        count(sql`${sql.ref('reviewStatus')} = 'approved'`).as('approved'),
-        count(sql`${sql.ref('reviewStatus')} = 'rejected'`).as('rejected'),
-        count(sql`${sql.ref('reviewStatus')} = 'approved' and ${sql.ref('lastResult')} = 'passed'`).as('passed'),
-        count(sql`${sql.ref('reviewStatus')} = 'approved' and ${sql.ref('lastResult')} = 'failed'`).as('failed'),
-        count(isApi).as('api'),
-        count(sql`${sql.ref('isStale')} = 1`).as('stale'),
-      ])
-      .executeTakeFirstOrThrow();
-    const n = (value: unknown) => Number(value ?? 0);
-    const total = n(row.draft) + n(row.approved) + n(row.rejected);
-    return {
-      draft: n(row.draft),
-      approved: n(row.approved),
-      rejected: n(row.rejected),
-      passed: n(row.passed),
-      failed: n(row.failed),
-      api: n(row.api),
-      ui: total - n(row.api),
-      stale: n(row.stale),
-      total,
+    const groups = await this.live(projectId)
+      .select(['reviewStatus', 'lastResult', 'generatedFrom', 'isStale', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['reviewStatus', 'lastResult', 'generatedFrom', 'isStale'])
+      .execute();
+    const counts: TestCounts = {
+      draft: 0,
+      approved: 0,
+      rejected: 0,
+      passed: 0,
+      failed: 0,
+      api: 0,
+      ui: 0,
+      stale: 0,
+      total: 0,
     };
+    for (const group of groups) {
+      const n = Number(group.n);
+      if (group.reviewStatus === 'draft' || group.reviewStatus === 'approved' || group.reviewStatus === 'rejected') {
+        counts[group.reviewStatus] += n;
+        counts.total += n;
+      }
+      if (group.reviewStatus === 'approved' && (group.lastResult === 'passed' || group.lastResult === 'failed'))
+        counts[group.lastResult] += n;
+      if (group.generatedFrom !== null && API_SOURCES.includes(group.generatedFrom)) counts.api += n;
+      if (group.isStale === 1) counts.stale += n;
+    }
+    counts.ui = counts.total - counts.api;
+    return counts;
   }
 
   async update(testId: string, changes: TestChanges, at: string): Promise<TestRow> {
