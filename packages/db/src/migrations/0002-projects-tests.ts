@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { BOOL, INT, JSON_TEXT, REAL, TEXT, TIMESTAMP, notNull, type Migration } from './helpers.js';
 
 /** Projects (the apps under test) and the tests written for them. */
@@ -16,12 +16,15 @@ export const projectsAndTests: Migration = {
       .addColumn('updatedAt', TIMESTAMP, notNull)
       .addColumn('deletedAt', TIMESTAMP)
       .execute();
-    // Lists are "live rows of one workspace/project, newest first": the index serves both the
-    // filter and the order, so a page never sorts the whole table.
+    // Lists are "live rows of one workspace/project, newest first". Partial indexes over the live
+    // rows serve both the filter and the order, so a page never sorts the table. (A plain index
+    // led by deleted_at does not: PostgreSQL does not treat `IS NULL` as fixing the column, so
+    // it sorted 100 000 rows for every page.)
     await db.schema
       .createIndex('projects_workspace_live_newest')
       .on('projects')
-      .columns(['workspaceId', 'deletedAt', 'createdAt', 'id'])
+      .columns(['workspaceId', 'createdAt', 'id'])
+      .where(sql.ref('deletedAt'), 'is', null)
       .execute();
 
     await db.schema
@@ -65,7 +68,8 @@ export const projectsAndTests: Migration = {
     await db.schema
       .createIndex('tests_project_live_newest')
       .on('tests')
-      .columns(['projectId', 'deletedAt', 'createdAt', 'id'])
+      .columns(['projectId', 'createdAt', 'id'])
+      .where(sql.ref('deletedAt'), 'is', null)
       .execute();
     await db.schema.createIndex('tests_workspace').on('tests').columns(['workspaceId', 'deletedAt']).execute();
     // Covers the review counts of a project (status, last result, API or UI, stale) without
@@ -73,7 +77,8 @@ export const projectsAndTests: Migration = {
     await db.schema
       .createIndex('tests_project_review')
       .on('tests')
-      .columns(['projectId', 'deletedAt', 'reviewStatus', 'lastResult', 'generatedFrom', 'isStale'])
+      .columns(['projectId', 'reviewStatus', 'lastResult', 'generatedFrom', 'isStale'])
+      .where(sql.ref('deletedAt'), 'is', null)
       .execute();
   },
 };

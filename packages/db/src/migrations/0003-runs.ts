@@ -57,7 +57,8 @@ export const runs: Migration = {
     await db.schema
       .createIndex('runs_project_live_newest')
       .on('runs')
-      .columns(['projectId', 'deletedAt', 'startedAt', 'id'])
+      .columns(['projectId', 'startedAt', 'id'])
+      .where(sql.ref('deletedAt'), 'is', null)
       .execute();
     // The database itself guarantees at most one active run per project, whatever the run type.
     await db.schema
