@@ -10,11 +10,11 @@
  * measure error pages, not the API.
  */
 import autocannon from 'autocannon';
-import { execFileSync, spawn } from 'node:child_process';
+import { failures, pinning, startServer, stopServer } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -37,47 +37,6 @@ const TARGETS = [
   { name: 'GET members (auth)', path: '/api/v1/workspaces/current/members', authenticated: true },
 ];
 
-/** Pin server to CPU 1 and this process (all threads) to CPU 0, when that is possible. */
-function pinning() {
-  if (os.availableParallelism() < 2) return null;
-  try {
-    execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
-    return { server: '1', loadGenerator: '0' };
-  } catch {
-    return null; // no taskset, or affinity not permitted: run unpinned rather than fail
-  }
-}
-
-/** Starts bench/server.mjs and resolves with its ready line once it is listening. */
-function startServer(pinned) {
-  const script = path.join(here, 'server.mjs');
-  const [cmd, argv] = pinned
-    ? ['taskset', ['-c', pinned.server, process.execPath, script]]
-    : [process.execPath, [script]];
-  const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => (child.kill('SIGKILL'), reject(new Error('bench server did not start within 60 s'))),
-      60_000,
-    );
-    child.once('exit', (code) => reject(new Error(`bench server exited early (code ${code})`)));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      resolve({ child, ...JSON.parse(line) });
-    });
-  });
-}
-
-function stopServer(child) {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.removeAllListeners('exit');
-    child.once('exit', (code) => (clearTimeout(killer), resolve(code)));
-    child.kill('SIGTERM');
-  });
-}
-
 /** A benchmark of a wrong answer is worthless: check the list page before timing it. */
 async function verify(base) {
   const health = await fetch(`${base}/health`);
@@ -95,10 +54,9 @@ async function verify(base) {
 }
 
 const run = (url, seconds, headers = {}) => autocannon({ url, connections, duration: seconds, headers });
-const failures = (r) => r.errors + r.timeouts + r.non2xx;
 
 const pinned = pinning();
-const server = await startServer(pinned);
+const server = await startServer(path.join(here, 'server.mjs'), pinned);
 const base = `http://127.0.0.1:${server.port}`;
 const results = [];
 let failed = false;

@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+/**
+ * Benchmark target for bench/tests-scale.mjs: the real Sentri app (built `apps/server/dist`) on a
+ * throw-away data dir, seeded with ONE project holding BENCH_TESTS (default 100 000) tests.
+ *
+ * Protocol: once listening, prints ONE JSON line on stdout
+ * (`{"port":…,"dialect":…,"projectId":…,"token":…,"tests":…,"seedMs":…,"expected":{…},"newest":[…]}`);
+ * logs go to stderr so stdout stays parseable. On SIGTERM/SIGINT it closes the app and the
+ * container, removes what it created, exits 0.
+ *
+ * BENCH_SQL: optional `;`-separated statements run after seeding and before listening, for
+ * experiments such as an extra index (`BENCH_SQL='create index … on tests (…)'`).
+ * BENCH_EXPERIMENT=late-rows: a query-shape experiment (see applyExperiments below).
+ * BENCH_ANALYZE=1: run ANALYZE after seeding on SQLite too. PostgreSQL always gets VACUUM ANALYZE
+ * (statistics and the visibility map that index-only scans need), which autovacuum does on its own
+ * shortly after such a bulk load; the app never runs ANALYZE on SQLite.
+ *
+ * With DATABASE_URL set the container uses PostgreSQL; the seeded user is deleted on exit
+ * (workspace, project and tests go with it by ON DELETE CASCADE) and the indexes BENCH_SQL
+ * created (`create index NAME …`) are dropped, so repeated runs do not pile up.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { buildApp, createContainer } from '../apps/server/dist/app.js';
+import { loadConfig } from '../apps/server/dist/config/index.js';
+import { TestsRepository } from '@sentri/db';
+import { createdIndexNames, seedTests, splitSql } from './tests-seed.mjs';
+
+const TEST_COUNT = Number(process.env.BENCH_TESTS ?? 100_000);
+if (!Number.isInteger(TEST_COUNT) || TEST_COUNT < 1) throw new Error(`BENCH_TESTS must be a positive integer`);
+
+const experiment = process.env.BENCH_EXPERIMENT || null;
+if (experiment) applyExperiments(experiment.split(',').map((name) => name.trim()));
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentri-bench-tests-'));
+// The general rate limit (300 per 15 min per address) would turn a benchmark into a 429 test.
+const config = loadConfig({
+  ...process.env,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  RATE_LIMIT_GENERAL: '1000000000/1m',
+});
+// pino defaults to stdout, which is our protocol channel.
+const logger = pino({ level: config.log.level }, pino.destination(2));
+const container = await createContainer(config, { logger });
+const { db } = container.database;
+const dialect = container.database.dialect;
+
+const started = performance.now();
+const seeded = await seedTests(db, TEST_COUNT);
+const seedMs = Math.round(performance.now() - started);
+
+const extraSql = splitSql(process.env.BENCH_SQL);
+let app;
+
+/**
+ * BENCH_EXPERIMENT — query-shape experiments, applied by replacing a TestsRepository method in THIS
+ * process only (packages/db is untouched). A comma-separated list of:
+ *  - `late-rows`: a page's rows are fetched by id after an id-only page query
+ *    (`where id in (select id … order by … limit … offset …)`), so the rows an OFFSET skips are read
+ *    from the index alone instead of from the table (PostgreSQL visits the heap for every skipped
+ *    row of `select *`; SQLite already defers the table lookup, so it gains nothing there).
+ *    Applies to pages whose total the caller already knows (the cached counts); others fall back
+ *    to the repository's own method. Mirrors `pageByProject` as of commit ecb0d79.
+ * @param {string[]} names
+ */
+function applyExperiments(names) {
+  const known = ['late-rows'];
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown BENCH_EXPERIMENT ${unknown.join(', ')}; known: ${known}`);
+  const proto = TestsRepository.prototype;
+  const pageByProject = proto.pageByProject;
+  const API_SOURCES = ['api_har_capture', 'api_user_described'];
+  proto.pageByProject = async function (projectId, filters, limit, offset, knownTotal) {
+    if (knownTotal === undefined) return pageByProject.call(this, projectId, filters, limit, offset, knownTotal);
+    let query = this.db.selectFrom('tests').where('projectId', '=', projectId).where('deletedAt', 'is', null);
+    if (filters.reviewStatus) query = query.where('reviewStatus', '=', filters.reviewStatus);
+    if (filters.category === 'api') query = query.where('generatedFrom', 'in', API_SOURCES);
+    if (filters.category === 'ui')
+      query = query.where((eb) => eb.or([eb('generatedFrom', 'is', null), eb('generatedFrom', 'not in', API_SOURCES)]));
+    if (filters.stale) query = query.where('isStale', '=', 1);
+    if (filters.search) {
+      const pattern = `%${filters.search.toLowerCase()}%`;
+      query = query.where((eb) =>
+        eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['sourceUrl']), 'like', pattern)]),
+      );
+    }
+    const newestFirst = (q) => q.orderBy('createdAt', 'desc').orderBy('id', 'desc');
+    const ids = newestFirst(query.select('id')).limit(limit).offset(offset);
+    const rows = await newestFirst(this.db.selectFrom('tests').selectAll().where('id', 'in', ids)).execute();
+    return { rows, total: knownTotal };
+  };
+}
+
+/** Removes what this process added to a (possibly shared) PostgreSQL; SQLite goes with dataDir. */
+async function cleanup() {
+  if (dialect !== 'postgres') return;
+  // The user's deletion cascades to the workspace, its membership, the project and its tests.
+  await db.deleteFrom('users').where('id', '=', seeded.userId).execute();
+  for (const name of createdIndexNames(extraSql)) await sql`drop index if exists ${sql.id(name)}`.execute(db);
+}
+
+let ready;
+try {
+  // The steady state, not the minute after a bulk load: PostgreSQL's autovacuum soon vacuums and
+  // analyzes a table that got 100 000 inserts; do it now rather than in the middle of a run.
+  let analyzed = false;
+  if (dialect === 'postgres' || process.env.BENCH_ANALYZE === '1') {
+    await sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db);
+    analyzed = true;
+  }
+  for (const statement of extraSql) {
+    logger.warn({ statement }, 'bench: extra SQL');
+    await sql.raw(statement).execute(db);
+  }
+  if (extraSql.length > 0 && dialect === 'postgres') await sql`vacuum analyze tests`.execute(db);
+
+  // What was measured: the migrations are edited while benchmarks run, so list what is really there.
+  const indexes = (
+    dialect === 'postgres'
+      ? await sql`select indexname as name, indexdef as definition from pg_indexes where tablename = 'tests'`.execute(
+          db,
+        )
+      : await sql`select name, sql as definition from sqlite_master where type = 'index' and tbl_name = 'tests'`.execute(
+          db,
+        )
+  ).rows.sort((a, b) => a.name.localeCompare(b.name));
+
+  // A real session for the admin member, exactly what a browser or the CLI would present.
+  const { token } = await container.services.sessions.issue(
+    { id: seeded.userId, email: 'bench@bench.invalid', name: 'Bench' },
+    seeded.workspaceId,
+  );
+
+  app = await buildApp(container);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = /** @type {import('node:net').AddressInfo} */ (app.server.address());
+  ready = {
+    port,
+    dialect,
+    projectId: seeded.projectId,
+    token,
+    tests: TEST_COUNT,
+    seedMs,
+    analyzed,
+    extraSql,
+    experiment,
+    indexes,
+    expected: seeded.expected,
+    newest: seeded.newest,
+    pid: process.pid,
+  };
+} catch (error) {
+  logger.error({ err: error }, 'bench server: start-up failed');
+  await app?.close().catch(() => undefined);
+  await cleanup().catch((err) => logger.error({ err }, 'bench server: cleanup failed'));
+  await container.close().catch(() => undefined);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(1);
+}
+process.stdout.write(`${JSON.stringify(ready)}\n`);
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  let code = 0;
+  try {
+    await app.close();
+    await cleanup();
+    await container.close();
+  } catch (error) {
+    logger.error({ err: error }, 'bench server: shutdown failed');
+    code = 1;
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.exit(code);
+}
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());
