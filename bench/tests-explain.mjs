@@ -11,8 +11,9 @@
  *   BENCH_SQL='create index … on tests (…)' node bench/tests-explain.mjs   # an index experiment
  *
  * BENCH_TESTS (default 100 000), BENCH_REPEAT (default 50 executions per statement),
- * BENCH_ANALYZE=1 (ANALYZE on SQLite too; PostgreSQL always gets VACUUM ANALYZE). On PostgreSQL the
- * seeded rows are deleted on exit and the BENCH_SQL indexes dropped (`create index NAME …` only).
+ * BENCH_ANALYZE=1 (ANALYZE on SQLite too; PostgreSQL always gets VACUUM ANALYZE, see settle()).
+ * On PostgreSQL the seeded rows are deleted on exit and the BENCH_SQL indexes dropped
+ * (`create index NAME …` only).
  */
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -21,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { migrateToLatest, TestsRepository } from '@sentri/db';
-import { createdIndexNames, seedTests, splitSql } from './tests-seed.mjs';
+import { createdIndexNames, seedTests, settle, splitSql } from './tests-seed.mjs';
 
 const COUNT = Number(process.env.BENCH_TESTS ?? 100_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 50);
@@ -108,14 +109,13 @@ async function time(statement) {
 
 const summary = [];
 try {
-  if (dialect === 'postgres' || process.env.BENCH_ANALYZE === '1')
-    await sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db);
+  console.log(`settled: ${await settle(db, dialect, process.env.BENCH_ANALYZE === '1')}`);
   for (const statement of extraSql) {
     const t = performance.now();
     await sql.raw(statement).execute(db);
     console.log(`extra SQL (${(performance.now() - t).toFixed(0)} ms): ${statement}`);
   }
-  if (extraSql.length > 0 && dialect === 'postgres') await sql`vacuum analyze tests`.execute(db);
+  if (extraSql.length > 0 && dialect === 'postgres') console.log(`settled: ${await settle(db, dialect)}`);
 
   for (const target of TARGETS) {
     captured.length = 0;
@@ -130,7 +130,13 @@ try {
       console.log(`  in-process: p50 ${timing.p50.toFixed(2)} ms, p99 ${timing.p99.toFixed(2)} ms (${REPEAT} runs)\n`);
       summary.push({
         target: target.name,
-        kind: /count\(\*\)/i.test(statement.sql) ? 'count(*)' : /sum\(/.test(statement.sql) ? 'sums' : 'rows',
+        kind: /group by/i.test(statement.sql)
+          ? 'group by'
+          : /count\(\*\)/i.test(statement.sql)
+            ? 'count(*)'
+            : /sum\(/i.test(statement.sql)
+              ? 'sums'
+              : 'rows',
         ...timing,
       });
     }

@@ -141,7 +141,7 @@ try {
   await verify();
   console.log(
     `dialect=${server.dialect} tests=${server.tests} seeded in ${(server.seedMs / 1000).toFixed(1)} s` +
-      ` analyzed=${server.analyzed} connections=${connections} duration=${duration}s warmup=${warmup}s` +
+      ` settled=(${server.analyzed}) connections=${connections} duration=${duration}s warmup=${warmup}s` +
       ` pinned=${pinned ? 'yes' : 'no'}${server.extraSql.length ? ` extraSql=${JSON.stringify(server.extraSql)}` : ''}` +
       `${server.experiment ? ` experiment=${server.experiment}` : ''}` +
       `\nindexes on tests: ${server.indexes.map((index) => index.name).join(', ')}`,

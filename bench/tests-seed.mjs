@@ -6,6 +6,7 @@
  * ~3 % stale; 3–6 steps; `createdAt` spread over 2025.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { CountersRepository } from '@sentri/db';
 
 // A test row binds 34 values: 500 rows = 17 000 variables, under SQLite's 32 766 and pg's 65 535.
@@ -215,4 +216,31 @@ export function createdIndexNames(statements) {
   return statements
     .map((s) => /^create\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?"?(\w+)"?/i.exec(s)?.[1])
     .filter(Boolean);
+}
+
+/**
+ * The steady state, not the minute after a bulk load. PostgreSQL: VACUUM ANALYZE, as autovacuum
+ * soon does to a table that got 100 000 inserts — statistics, and the visibility map index-only
+ * scans need. One pass right after the load was seen to leave the map empty (relallvisible 0 on
+ * PostgreSQL 15; the planner then picks a parallel seq scan for the counts), so it repeats until
+ * every page is all-visible. SQLite: nothing unless `analyze` (the app never runs ANALYZE).
+ * @returns {Promise<string>} what was done, for the record
+ */
+export async function settle(db, dialect, analyze = false) {
+  if (dialect !== 'postgres') {
+    if (!analyze) return 'none';
+    await sql`analyze`.execute(db);
+    return 'analyze';
+  }
+  await sql`vacuum analyze`.execute(db);
+  let passes = 1;
+  for (;;) {
+    const { rows } = await sql`
+      select relallvisible as visible, relpages as pages from pg_class
+      where oid = to_regclass('tests')`.execute(db);
+    const { visible, pages } = rows[0];
+    if (visible >= pages || passes >= 5) return `vacuum analyze ×${passes}, all-visible ${visible}/${pages} pages`;
+    await sql`vacuum tests`.execute(db);
+    passes++;
+  }
 }

@@ -12,8 +12,9 @@
  * experiments such as an extra index (`BENCH_SQL='create index … on tests (…)'`).
  * BENCH_EXPERIMENT=late-rows: a query-shape experiment (see applyExperiments below).
  * BENCH_ANALYZE=1: run ANALYZE after seeding on SQLite too. PostgreSQL always gets VACUUM ANALYZE
- * (statistics and the visibility map that index-only scans need), which autovacuum does on its own
- * shortly after such a bulk load; the app never runs ANALYZE on SQLite.
+ * until every page is all-visible (statistics and the visibility map that index-only scans need),
+ * which autovacuum does on its own shortly after such a bulk load; the app never runs ANALYZE on
+ * SQLite. The ready line's `analyzed` says what was done.
  *
  * With DATABASE_URL set the container uses PostgreSQL; the seeded user is deleted on exit
  * (workspace, project and tests go with it by ON DELETE CASCADE) and the indexes BENCH_SQL
@@ -27,7 +28,7 @@ import { pino } from 'pino';
 import { buildApp, createContainer } from '../apps/server/dist/app.js';
 import { loadConfig } from '../apps/server/dist/config/index.js';
 import { TestsRepository } from '@sentri/db';
-import { createdIndexNames, seedTests, splitSql } from './tests-seed.mjs';
+import { createdIndexNames, seedTests, settle, splitSql } from './tests-seed.mjs';
 
 const TEST_COUNT = Number(process.env.BENCH_TESTS ?? 100_000);
 if (!Number.isInteger(TEST_COUNT) || TEST_COUNT < 1) throw new Error(`BENCH_TESTS must be a positive integer`);
@@ -105,18 +106,13 @@ async function cleanup() {
 
 let ready;
 try {
-  // The steady state, not the minute after a bulk load: PostgreSQL's autovacuum soon vacuums and
-  // analyzes a table that got 100 000 inserts; do it now rather than in the middle of a run.
-  let analyzed = false;
-  if (dialect === 'postgres' || process.env.BENCH_ANALYZE === '1') {
-    await sql.raw(dialect === 'postgres' ? 'vacuum analyze' : 'analyze').execute(db);
-    analyzed = true;
-  }
+  // Done now rather than by autovacuum in the middle of a run (see settle in tests-seed.mjs).
+  let analyzed = await settle(db, dialect, process.env.BENCH_ANALYZE === '1');
   for (const statement of extraSql) {
     logger.warn({ statement }, 'bench: extra SQL');
     await sql.raw(statement).execute(db);
   }
-  if (extraSql.length > 0 && dialect === 'postgres') await sql`vacuum analyze tests`.execute(db);
+  if (extraSql.length > 0 && dialect === 'postgres') analyzed = await settle(db, dialect);
 
   // What was measured: the migrations are edited while benchmarks run, so list what is really there.
   const indexes = (
