@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test-support/databases.js';
+import { runRow } from '../../../test-support/rows.js';
 import { bearer, signUp, type TestSession } from './support/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -81,39 +82,21 @@ describe.each(DIALECTS)('dashboard on %s', (dialect) => {
       const startedAt = new Date(base + index * 60_000).toISOString();
       await db
         .insertInto('runs')
-        .values({
-          id: `${run.id}-${dialect}`,
-          projectId,
-          workspaceId: admin.workspaceId,
-          type: 'test_run',
-          status: 'completed',
-          triggeredBy: null,
-          startedAt,
-          finishedAt: startedAt,
-          duration: run.duration,
-          error: null,
-          errorCategory: null,
-          passed: run.passed,
-          failed: run.failed,
-          total: run.total,
-          pagesFound: null,
-          testQueue: null,
-          parallelWorkers: null,
-          browser: null,
-          networkCondition: null,
-          options: null,
-          tracePath: null,
-          videoPath: null,
-          generateInput: null,
-          promptAudit: null,
-          pipelineStats: null,
-          feedbackLoop: index === 2 ? JSON.stringify({ improved: 2 }) : null,
-          qualityAnalytics: null,
-          rateLimitError: null,
-          workerId: null,
-          heartbeatAt: null,
-          deletedAt: null,
-        })
+        .values(
+          runRow({
+            id: `${run.id}-${dialect}`,
+            projectId,
+            workspaceId: admin.workspaceId,
+            status: 'completed',
+            startedAt,
+            finishedAt: startedAt,
+            duration: run.duration,
+            passed: run.passed,
+            failed: run.failed,
+            total: run.total,
+            feedbackLoop: index === 2 ? JSON.stringify({ improved: 2 }) : null,
+          }),
+        )
         .execute();
       for (const [position, [status, error]] of run.results.entries()) {
         await db

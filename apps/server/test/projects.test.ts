@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRow } from '../../../test-support/rows.js';
 import { DIALECTS } from '../../../test-support/databases.js';
 import { bearer, signUp, type TestSession } from './support/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -125,39 +126,8 @@ describe.each(DIALECTS)('projects and the audit trail on %s', (dialect) => {
     const project = await create({ name: 'Doomed', url: 'https://doomed.test' });
     const { db } = t.container.database;
     const now = new Date().toISOString();
-    const run = (id: string, status: string) => ({
-      id,
-      projectId: project.id,
-      workspaceId: admin.workspaceId,
-      type: 'test_run',
-      status,
-      triggeredBy: null,
-      startedAt: now,
-      finishedAt: null,
-      duration: null,
-      error: null,
-      errorCategory: null,
-      passed: null,
-      failed: null,
-      total: null,
-      pagesFound: null,
-      testQueue: null,
-      parallelWorkers: null,
-      browser: null,
-      networkCondition: null,
-      options: null,
-      tracePath: null,
-      videoPath: null,
-      generateInput: null,
-      promptAudit: null,
-      pipelineStats: null,
-      feedbackLoop: null,
-      qualityAnalytics: null,
-      rateLimitError: null,
-      workerId: null,
-      heartbeatAt: null,
-      deletedAt: null,
-    });
+    const run = (id: string, status: string) =>
+      runRow({ id, projectId: project.id, workspaceId: admin.workspaceId, status });
     for (const id of ['TC-a1', 'TC-a2']) {
       await db
         .insertInto('tests')

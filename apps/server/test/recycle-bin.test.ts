@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test-support/databases.js';
+import { runRow } from '../../../test-support/rows.js';
 import { bearer, signUp, type TestSession } from './support/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -26,43 +27,8 @@ describe.each(DIALECTS)('recycle bin and data clean-up on %s', (dialect) => {
   const test = async (projectId: string, name: string) =>
     (await call(admin, 'POST', `/projects/${projectId}/tests`, { name })).json().id as string;
   const addRun = async (projectId: string, id: string, status: string) => {
-    const now = new Date().toISOString();
-    await t.container.database.db
-      .insertInto('runs')
-      .values({
-        id,
-        projectId,
-        workspaceId: admin.workspaceId,
-        type: 'test_run',
-        status,
-        triggeredBy: null,
-        startedAt: now,
-        finishedAt: null,
-        duration: null,
-        error: null,
-        errorCategory: null,
-        passed: 1,
-        failed: 0,
-        total: 1,
-        pagesFound: null,
-        testQueue: null,
-        parallelWorkers: null,
-        browser: null,
-        networkCondition: null,
-        options: null,
-        tracePath: null,
-        videoPath: null,
-        generateInput: null,
-        promptAudit: null,
-        pipelineStats: null,
-        feedbackLoop: null,
-        qualityAnalytics: null,
-        rateLimitError: null,
-        workerId: null,
-        heartbeatAt: null,
-        deletedAt: null,
-      })
-      .execute();
+    const row = runRow({ id, projectId, workspaceId: admin.workspaceId, status, passed: 1, failed: 0, total: 1 });
+    await t.container.database.db.insertInto('runs').values(row).execute();
   };
 
   it('restores a project with what was deleted with it, not what was deleted before', async () => {

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATION_NAMES, openDatabase, type DatabaseHandle } from '@sentri/db';
 import { runTsProcess } from '../../../test-support/spawn-ts.js';
+import { runRow } from '../../../test-support/rows.js';
 import { DIALECTS, scratchDatabase, type ScratchDatabase } from '../../../test-support/databases.js';
 
 const TABLES = [
@@ -112,39 +113,7 @@ describe.each(DIALECTS)('migrations on %s', (dialect) => {
         deletedAt: null,
       })
       .execute();
-    const run = (id: string, status: string) => ({
-      id,
-      projectId: 'PRJ-1',
-      workspaceId: 'WS-1',
-      type: 'test_run',
-      status,
-      triggeredBy: null,
-      startedAt: now,
-      finishedAt: null,
-      duration: null,
-      error: null,
-      errorCategory: null,
-      passed: null,
-      failed: null,
-      total: null,
-      pagesFound: null,
-      testQueue: null,
-      parallelWorkers: null,
-      browser: null,
-      networkCondition: null,
-      options: null,
-      tracePath: null,
-      videoPath: null,
-      generateInput: null,
-      promptAudit: null,
-      pipelineStats: null,
-      feedbackLoop: null,
-      qualityAnalytics: null,
-      rateLimitError: null,
-      workerId: null,
-      heartbeatAt: null,
-      deletedAt: null,
-    });
+    const run = (id: string, status: string) => runRow({ id, projectId: 'PRJ-1', workspaceId: 'WS-1', status });
     await db.insertInto('runs').values(run('RUN-1', 'completed')).execute();
     await db.insertInto('runs').values(run('RUN-2', 'running')).execute();
     await expect(db.insertInto('runs').values(run('RUN-3', 'running')).execute()).rejects.toThrow();
