@@ -68,7 +68,8 @@ function otherBenchmarks(own) {
   return found;
 }
 const concurrent = new Set();
-const ownPids = new Set([process.pid]);
+// `npm run bench:tests` starts this script through a shell: our parent is not another benchmark.
+const ownPids = new Set([process.pid, process.ppid]);
 const watchOthers = () => otherBenchmarks(ownPids).forEach((line) => concurrent.add(line));
 
 const pinned = pinning();
@@ -143,7 +144,6 @@ try {
     `dialect=${server.dialect} tests=${server.tests} seeded in ${(server.seedMs / 1000).toFixed(1)} s` +
       ` settled=(${server.analyzed}) connections=${connections} duration=${duration}s warmup=${warmup}s` +
       ` pinned=${pinned ? 'yes' : 'no'}${server.extraSql.length ? ` extraSql=${JSON.stringify(server.extraSql)}` : ''}` +
-      `${server.experiment ? ` experiment=${server.experiment}` : ''}` +
       `\nindexes on tests: ${server.indexes.map((index) => index.name).join(', ')}`,
   );
   for (const target of TARGETS) {
@@ -193,7 +193,6 @@ const settings = {
   seedMs: server.seedMs,
   analyzed: server.analyzed,
   extraSql: server.extraSql,
-  experiment: server.experiment,
   indexes: server.indexes,
   concurrentBenchmarks: [...concurrent],
   connections,

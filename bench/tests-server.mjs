@@ -10,7 +10,6 @@
  *
  * BENCH_SQL: optional `;`-separated statements run after seeding and before listening, for
  * experiments such as an extra index (`BENCH_SQL='create index … on tests (…)'`).
- * BENCH_EXPERIMENT=late-rows: a query-shape experiment (see applyExperiments below).
  * BENCH_ANALYZE=1: run ANALYZE after seeding on SQLite too. PostgreSQL always gets VACUUM ANALYZE
  * until every page is all-visible (statistics and the visibility map that index-only scans need),
  * which autovacuum does on its own shortly after such a bulk load; the app never runs ANALYZE on
@@ -27,14 +26,10 @@ import { sql } from 'kysely';
 import { pino } from 'pino';
 import { buildApp, createContainer } from '../apps/server/dist/app.js';
 import { loadConfig } from '../apps/server/dist/config/index.js';
-import { TestsRepository } from '@sentri/db';
 import { createdIndexNames, seedTests, settle, splitSql } from './tests-seed.mjs';
 
 const TEST_COUNT = Number(process.env.BENCH_TESTS ?? 100_000);
 if (!Number.isInteger(TEST_COUNT) || TEST_COUNT < 1) throw new Error(`BENCH_TESTS must be a positive integer`);
-
-const experiment = process.env.BENCH_EXPERIMENT || null;
-if (experiment) applyExperiments(experiment.split(',').map((name) => name.trim()));
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentri-bench-tests-'));
 // The general rate limit (300 per 15 min per address) would turn a benchmark into a 429 test.
@@ -56,45 +51,6 @@ const seedMs = Math.round(performance.now() - started);
 
 const extraSql = splitSql(process.env.BENCH_SQL);
 let app;
-
-/**
- * BENCH_EXPERIMENT — query-shape experiments, applied by replacing a TestsRepository method in THIS
- * process only (packages/db is untouched). A comma-separated list of:
- *  - `late-rows`: a page's rows are fetched by id after an id-only page query
- *    (`where id in (select id … order by … limit … offset …)`), so the rows an OFFSET skips are read
- *    from the index alone instead of from the table (PostgreSQL visits the heap for every skipped
- *    row of `select *`; SQLite already defers the table lookup, so it gains nothing there).
- *    Applies to pages whose total the caller already knows (the cached counts); others fall back
- *    to the repository's own method. Mirrors `pageByProject` as of commit ecb0d79.
- * @param {string[]} names
- */
-function applyExperiments(names) {
-  const known = ['late-rows'];
-  const unknown = names.filter((name) => !known.includes(name));
-  if (unknown.length > 0) throw new Error(`unknown BENCH_EXPERIMENT ${unknown.join(', ')}; known: ${known}`);
-  const proto = TestsRepository.prototype;
-  const pageByProject = proto.pageByProject;
-  const API_SOURCES = ['api_har_capture', 'api_user_described'];
-  proto.pageByProject = async function (projectId, filters, limit, offset, knownTotal) {
-    if (knownTotal === undefined) return pageByProject.call(this, projectId, filters, limit, offset, knownTotal);
-    let query = this.db.selectFrom('tests').where('projectId', '=', projectId).where('deletedAt', 'is', null);
-    if (filters.reviewStatus) query = query.where('reviewStatus', '=', filters.reviewStatus);
-    if (filters.category === 'api') query = query.where('generatedFrom', 'in', API_SOURCES);
-    if (filters.category === 'ui')
-      query = query.where((eb) => eb.or([eb('generatedFrom', 'is', null), eb('generatedFrom', 'not in', API_SOURCES)]));
-    if (filters.stale) query = query.where('isStale', '=', 1);
-    if (filters.search) {
-      const pattern = `%${filters.search.toLowerCase()}%`;
-      query = query.where((eb) =>
-        eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['sourceUrl']), 'like', pattern)]),
-      );
-    }
-    const newestFirst = (q) => q.orderBy('createdAt', 'desc').orderBy('id', 'desc');
-    const ids = newestFirst(query.select('id')).limit(limit).offset(offset);
-    const rows = await newestFirst(this.db.selectFrom('tests').selectAll().where('id', 'in', ids)).execute();
-    return { rows, total: knownTotal };
-  };
-}
 
 /** Removes what this process added to a (possibly shared) PostgreSQL; SQLite goes with dataDir. */
 async function cleanup() {
@@ -143,7 +99,6 @@ try {
     seedMs,
     analyzed,
     extraSql,
-    experiment,
     indexes,
     expected: seeded.expected,
     newest: seeded.newest,

@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'ky
 import pg from 'pg';
 import type { Database } from './tables/index.js';
 import { migrateToLatest, type Dialect } from './migrations/index.js';
+import { withStatementCache } from './sqlite-statements.js';
 
 export type DatabaseOptions =
   { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string; poolSize?: number };
@@ -49,7 +50,7 @@ function createDialect(options: DatabaseOptions) {
     connection.pragma('synchronous = NORMAL');
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
-    return new SqliteDialect({ database: connection });
+    return new SqliteDialect({ database: withStatementCache(connection) });
   }
   const pool = new pg.Pool({
     connectionString: options.url,

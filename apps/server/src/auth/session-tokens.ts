@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, webcrypto } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
@@ -16,13 +16,20 @@ export interface SessionClaims {
 
 /** Issues and verifies the HS256 session JWT. */
 export class SessionTokens {
-  readonly #key: Uint8Array;
+  /** Imported once: handing jose raw bytes makes it import the key again on every request. */
+  readonly #key: Promise<webcrypto.CryptoKey>;
 
   constructor(
     secret: string,
     readonly ttlSeconds: number,
   ) {
-    this.#key = new TextEncoder().encode(secret);
+    this.#key = webcrypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   async issue(
@@ -49,14 +56,14 @@ export class SessionTokens {
       .setJti(claims.jti)
       .setIssuedAt(claims.iat)
       .setExpirationTime(claims.exp)
-      .sign(this.#key);
+      .sign(await this.#key);
     return { token, claims };
   }
 
   /** The claims of a genuine, unexpired token; undefined for anything else. */
   async verify(token: string, nowSec: number): Promise<SessionClaims | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.#key, {
+      const { payload } = await jwtVerify(token, await this.#key, {
         algorithms: ['HS256'],
         currentDate: new Date(nowSec * 1000),
       });

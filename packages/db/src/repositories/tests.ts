@@ -103,8 +103,12 @@ export class TestsRepository {
     return this.live(projectId).selectAll().orderBy('createdAt').orderBy('id').execute();
   }
 
-  /** Newest first, filtered; the index on (project, deletedAt, createdAt, id) serves the order. */
-  /** `knownTotal` skips counting when the caller already knows how many rows match (cached counts). */
+  /**
+   * Newest first, filtered. The page is chosen by ids alone — the partial index on
+   * (project, createdAt, id) answers that without touching the table, however deep the OFFSET —
+   * and only its rows are then read: PostgreSQL otherwise fetches every skipped row from the heap.
+   * `knownTotal` skips counting when the caller already knows how many rows match (cached counts).
+   */
   async pageByProject(
     projectId: string,
     filters: TestFilters,
@@ -124,17 +128,22 @@ export class TestsRepository {
         eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb(eb.fn('lower', ['sourceUrl']), 'like', pattern)]),
       );
     }
-    if (knownTotal !== undefined) {
-      const rows = await query
+    const pageIds = query.select('id').orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(limit).offset(offset);
+    const [rows, total] = await Promise.all([
+      this.db
+        .selectFrom('tests')
         .selectAll()
+        .where('id', 'in', pageIds)
         .orderBy('createdAt', 'desc')
         .orderBy('id', 'desc')
-        .limit(limit)
-        .offset(offset)
-        .execute();
-      return { rows, total: knownTotal };
-    }
-    return this.page(query, limit, offset);
+        .execute(),
+      knownTotal ??
+        query
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .executeTakeFirstOrThrow()
+          .then((row) => Number(row.total)),
+    ]);
+    return { rows, total };
   }
 
   /** Every live test of the workspace's live projects. */
