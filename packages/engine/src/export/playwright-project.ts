@@ -32,7 +32,8 @@ export function specFileNames(names: string[]): string[] {
 function runtimeFiles(): Record<string, string> {
   const root = path.dirname(require.resolve('@sentri/runtime/package.json'));
   const files: Record<string, string> = {};
-  for (const file of ['index.ts', 'steps.ts']) {
+  for (const file of fs.readdirSync(path.join(root, 'src'))) {
+    if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
     files[`${RUNTIME_DIR}/${file}`] = fs.readFileSync(path.join(root, 'src', file), 'utf8');
   }
   return files;
