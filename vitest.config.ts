@@ -15,7 +15,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{apps,packages}/*/{src,test}/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['{apps,packages}/*/{src,test}/**/*.test.ts', 'scripts/**/*.test.ts', 'fixtures/**/*.test.ts'],
     globalSetup: ['./test-support/postgres-global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
