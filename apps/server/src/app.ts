@@ -15,6 +15,8 @@ import { cookiePolicyFor } from './http/route-helpers.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { accountRoutes } from './routes/account.js';
 import { activityRoutes } from './routes/activities.js';
+import { artifactRoutes } from './routes/artifacts.js';
+import { runRoutes } from './routes/runs.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { exportRoutes } from './routes/exports.js';
@@ -107,6 +109,8 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(exportRoutes, { container, prefix: API_PREFIX });
   await app.register(dashboardRoutes, { container, prefix: API_PREFIX });
   await app.register(activityRoutes, { container, prefix: API_PREFIX });
+  await app.register(runRoutes, { container, prefix: API_PREFIX });
+  await app.register(artifactRoutes, { container, prefix: API_PREFIX });
   await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });
   return app;

@@ -68,7 +68,10 @@ export async function createContainer(config: Config, options: ContainerOptions 
     mailer,
     clock,
     logger,
+    artifacts,
+    lifecycle,
   });
+  await services.runs.interruptOrphans();
   return {
     config,
     logger,

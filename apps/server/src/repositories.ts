@@ -3,6 +3,8 @@ import {
   ActivitiesRepository,
   CountersRepository,
   DashboardRepository,
+  HealingRepository,
+  RunsRepository,
   ProjectsRepository,
   RevokedTokensRepository,
   RecycleBinRepository,
@@ -32,6 +34,8 @@ export function createRepositories(database: DatabaseHandle) {
     recycleBin: new RecycleBinRepository(db),
     workspaceData: new WorkspaceDataRepository(db),
     dashboard: new DashboardRepository(db),
+    runs: new RunsRepository(db),
+    healing: new HealingRepository(db),
   } as const;
 }
 

@@ -1,4 +1,4 @@
-import type { Clock } from '@sentri/core';
+import type { ArtifactStore, Clock } from '@sentri/core';
 import type { Logger } from 'pino';
 import { ActivityLog } from './activities/activity-log.js';
 import { AccountService } from './auth/account-service.js';
@@ -19,6 +19,9 @@ import type { Repositories } from './repositories.js';
 import { TestCountsCache } from './tests/test-counts-cache.js';
 import { TestService } from './tests/test-service.js';
 import { WorkspaceService } from './workspaces/workspace-service.js';
+import type { Lifecycle } from './lifecycle.js';
+import { RunEventHub } from './runs/run-event-hub.js';
+import { RunService } from './runs/run-service.js';
 
 interface ServiceDeps {
   config: Config;
@@ -28,6 +31,8 @@ interface ServiceDeps {
   secretBox: SecretBox;
   clock: Clock;
   logger: Logger;
+  artifacts: ArtifactStore;
+  lifecycle: Lifecycle;
 }
 
 /** The application's use cases, wired once per container. */
@@ -39,10 +44,13 @@ export function createServices({
   secretBox,
   clock,
   logger,
+  artifacts,
+  lifecycle,
 }: ServiceDeps) {
   const sessions = new SessionService(sessionTokens, r.revokedTokens, r.workspaces, r.users, clock);
   const activity = new ActivityLog(r.activities, r.counters, clock);
   const testCounts = new TestCountsCache(2000, () => clock.now().getTime());
+  const runEvents = new RunEventHub();
   const projects = new ProjectService(r.projects, r.counters, activity, secretBox, testCounts, clock);
   return {
     sessions,
@@ -61,6 +69,22 @@ export function createServices({
     tests: new TestService(r.tests, r.projects, r.counters, activity, testCounts, clock),
     exports: new ExportService(r.projects, r.tests),
     dashboard: new DashboardService(r.dashboard, clock),
+    runEvents,
+    runs: new RunService({
+      config,
+      runs: r.runs,
+      tests: r.tests,
+      healing: r.healing,
+      projects: r.projects,
+      counters: r.counters,
+      artifacts,
+      hub: runEvents,
+      activity,
+      countsCache: testCounts,
+      lifecycle,
+      clock,
+      logger,
+    }),
   } as const;
 }
 

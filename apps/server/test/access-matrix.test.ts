@@ -65,6 +65,13 @@ const MATRIX: Record<string, Requirement> = {
   'DELETE /data/healing': 'admin',
   'GET /activities': 'viewer',
   'DELETE /data/activities': 'admin',
+  'POST /projects/:id/run': 'qa_lead',
+  'POST /tests/:testId/run': 'qa_lead',
+  'GET /projects/:id/runs': 'viewer',
+  'GET /runs/:runId': 'viewer',
+  'POST /runs/:runId/abort': 'qa_lead',
+  'GET /runs/:runId/events': 'viewer',
+  'GET /artifacts/runs/:runId/:testId/:file': 'viewer',
 };
 
 /** Bodies valid enough to reach the ownership lookup, so "not found" can show. */
@@ -124,7 +131,7 @@ describe('who may call what', () => {
 
   it.each(Object.entries(MATRIX))('%s requires %s', async (route, requirement) => {
     const [method = 'GET', path = ''] = route.split(' ');
-    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':testId', testId).replace(':type', 'test').replace(':id', projectId)}`;
+    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':testId', testId).replace(':type', 'test').replace(':id', projectId).replace(':runId', 'RUN-404').replace(':file', 'screenshot.png')}`;
     for (const persona of PERSONAS) {
       // A fresh session per call: some routes (logout, refresh, switch) revoke the one they get.
       const headers = persona === 'anonymous' ? {} : await freshBearer(t, sessions[persona]);
@@ -156,7 +163,7 @@ function expectation(requirement: Requirement, persona: Persona, path: string): 
   if (persona === 'anonymous') return 401;
   if (requirement === 'user') return 'allowed';
   // The outsider is admin of their own workspace: another workspace's member is "not found" to them.
-  if (persona === 'outsider') return /:(userId|id|testId)\b/.test(path) ? 404 : 'allowed';
+  if (persona === 'outsider') return /:(userId|id|testId|runId)\b/.test(path) ? 404 : 'allowed';
   return WEIGHT[persona] >= WEIGHT[requirement] ? 'allowed' : 403;
 }
 

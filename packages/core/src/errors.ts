@@ -61,6 +61,23 @@ export const ERROR_CODES = {
   // Tests
   TEST_NOT_FOUND: { status: 404, message: 'not found' },
 
+  TEST_CODE_REFUSED: { status: 400, message: 'The test code uses something tests may not use.' },
+
+  // Runs
+  RUN_NOT_FOUND: { status: 404, message: 'not found' },
+  RUN_ALREADY_ACTIVE: {
+    status: 409,
+    message: 'A run is already in progress. Please wait for it to finish or abort it first.',
+  },
+  RUN_NOT_ACTIVE: { status: 409, message: 'Run is not in progress' },
+  RUN_NO_TESTS: { status: 400, message: 'no tests found, crawl first' },
+  RUN_NO_APPROVED_TESTS: {
+    status: 400,
+    message: 'no approved tests — review generated tests and approve them before running regression',
+  },
+  RUN_BROWSER_UNAVAILABLE: { status: 400, message: 'That browser is not installed on this server.' },
+  ARTIFACT_NOT_FOUND: { status: 404, message: 'artifact not found' },
+
   // Recycle bin
   BIN_ITEM_NOT_FOUND: { status: 404, message: 'not found in recycle bin' },
   BIN_PARENT_DELETED: { status: 409, message: 'Parent project is deleted — restore the project first' },

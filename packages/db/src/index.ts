@@ -30,6 +30,18 @@ export {
   type TestFilters,
   type TestCounts,
 } from './repositories/tests.js';
-export { RecycleBinRepository, type BinType, type RunRow } from './repositories/recycle-bin.js';
+export { RecycleBinRepository, type BinType } from './repositories/recycle-bin.js';
+export {
+  RunsRepository,
+  type RunRow,
+  type RunResultRow,
+  type RunEventRow,
+  type NewRun,
+  type NewRunEvent,
+  type NewRunResult,
+  type RunChanges,
+  type StartOutcome,
+} from './repositories/runs.js';
 export { WorkspaceDataRepository } from './repositories/workspace-data.js';
 export { DashboardRepository } from './repositories/dashboard.js';
+export { HealingRepository, type HealingRow, type HealingOutcome } from './repositories/healing.js';

@@ -1,5 +1,6 @@
 export {
   findBrowserExecutable,
+  managedBrowserPath,
   CHROMIUM_CANDIDATES,
   type BrowserEngine,
   type BrowserLocation,
@@ -14,3 +15,26 @@ export {
   type Step,
 } from './export/compile-test.js';
 export { buildPlaywrightProject, specFileNames, type ExportInput } from './export/playwright-project.js';
+export type {
+  BrowserName,
+  ChildMessage,
+  ChildAttachment,
+  ChildError,
+  ChildStep,
+  NetworkCondition,
+  RunPlan,
+} from './run/run-plan.js';
+export { childEnvironment, runPlaywright, type PlaywrightExit, type PlaywrightRun } from './run/run-playwright.js';
+export { CHROMIUM_ARGS, isKnownDevice, runnableSpec } from './run/write-run-dir.js';
+export { classifyFailure, type FailureCategory } from './run/classify-failure.js';
+export * from './safety/check-code.js';
+export {
+  compareImages,
+  compareImagesAsync,
+  pngSize,
+  DEFAULT_COMPARE_OPTIONS,
+  MAX_COMPARE_PIXELS,
+  type CompareOptions,
+  type Region,
+  type VisualResult,
+} from './visual/compare-images.js';

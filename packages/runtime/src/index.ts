@@ -1,1 +1,2 @@
 export * as sentri from './steps.js';
+export * from './channel.js';

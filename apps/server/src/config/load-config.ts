@@ -32,6 +32,22 @@ export interface Config {
     readonly chromiumExecutablePath: string | undefined;
     readonly headless: boolean;
   };
+  readonly execution: {
+    readonly defaultWorkers: number;
+    readonly maxRetries: number;
+    readonly testTimeoutMs: number;
+    readonly navigationTimeoutMs: number;
+    readonly viewport: { readonly width: number; readonly height: number };
+    readonly screencast: boolean;
+    readonly visualDiffThreshold: number;
+    readonly visualPixelTolerance: number;
+    readonly healing: {
+      readonly elementTimeoutMs: number;
+      readonly retryCount: number;
+      readonly retryDelayMs: number;
+      readonly hintMaxFails: number;
+    };
+  };
   readonly log: { readonly level: LogLevel };
   readonly auth: {
     /** undefined in development: the container generates and keeps one in DATA_DIR. */
@@ -137,6 +153,22 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       defaultEngine: str('BROWSER_DEFAULT') as BrowserEngine,
       chromiumExecutablePath: opt('PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH'),
       headless: values.BROWSER_HEADLESS as boolean,
+    },
+    execution: {
+      defaultWorkers: num('PARALLEL_WORKERS'),
+      maxRetries: num('MAX_TEST_RETRIES'),
+      testTimeoutMs: num('BROWSER_TEST_TIMEOUT'),
+      navigationTimeoutMs: num('NAVIGATION_TIMEOUT'),
+      viewport: { width: num('VIEWPORT_WIDTH'), height: num('VIEWPORT_HEIGHT') },
+      screencast: values.RUN_SCREENCAST as boolean,
+      visualDiffThreshold: num('VISUAL_DIFF_THRESHOLD'),
+      visualPixelTolerance: num('VISUAL_DIFF_PIXEL_TOLERANCE'),
+      healing: {
+        elementTimeoutMs: num('HEALING_ELEMENT_TIMEOUT'),
+        retryCount: num('HEALING_RETRY_COUNT'),
+        retryDelayMs: num('HEALING_RETRY_DELAY'),
+        hintMaxFails: num('HEALING_HINT_MAX_FAILS'),
+      },
     },
     log: { level: str('LOG_LEVEL') as LogLevel },
     auth: {

@@ -1,6 +1,4 @@
-import type { VariableSpec } from './variables.js';
-
-const v = (spec: VariableSpec): VariableSpec => spec;
+import { v, type VariableSpec } from './variable-spec.js';
 
 export const SECURITY_VARIABLES = {
   JWT_SECRET: v({

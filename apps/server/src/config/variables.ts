@@ -3,27 +3,10 @@
  * `.env.example` is generated from this table, so the two cannot drift apart.
  */
 import { MAIL_AND_OAUTH_VARIABLES, RATE_LIMIT_VARIABLES, SECURITY_VARIABLES } from './variables-security.js';
+import { EXECUTION_VARIABLES } from './variables-execution.js';
+import { v, type VariableSpec } from './variable-spec.js';
 
-export type VariableKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'url' | 'list' | 'rate';
-
-export interface VariableSpec {
-  kind: VariableKind;
-  group: string;
-  doc: string;
-  /** Default as the operator would write it; undefined means "unset". */
-  default?: string;
-  min?: number;
-  /** For strings (secrets): the shortest accepted value. */
-  minLength?: number;
-  max?: number;
-  values?: readonly string[];
-  /** URL schemes a `url` variable accepts. */
-  schemes?: readonly string[];
-  /** Shown in .env.example instead of the default, e.g. for secrets. */
-  example?: string;
-}
-
-export const v = (spec: VariableSpec): VariableSpec => spec;
+export type { VariableKind, VariableSpec } from './variable-spec.js';
 
 export const VARIABLES = {
   NODE_ENV: v({
@@ -122,6 +105,7 @@ export const VARIABLES = {
     default: 'info',
     doc: 'Log threshold.',
   }),
+  ...EXECUTION_VARIABLES,
   ...SECURITY_VARIABLES,
   ...MAIL_AND_OAUTH_VARIABLES,
   ...RATE_LIMIT_VARIABLES,

@@ -1,4 +1,5 @@
 import { AppError } from '@sentri/core';
+import { canonicalCode, checkTestCode, describeProblems } from '@sentri/engine';
 
 /** What a structured step may do; plain strings are readable steps and are kept as written. */
 export const STEP_ACTIONS = [
@@ -82,4 +83,18 @@ export function parsePaging(query: Record<string, unknown>): { page: number; pag
     page: Number.isNaN(page) ? 1 : Math.max(1, page),
     pageSize: Number.isNaN(pageSize) ? 10 : Math.min(200, Math.max(1, pageSize)),
   };
+}
+
+/**
+ * Hand-written code in its canonical form, once it has passed the safety check. The check runs
+ * on the code as submitted, so the line numbers in a refusal are the author's own.
+ */
+export function acceptedCode(name: string, code: string): string {
+  const check = checkTestCode(code);
+  if (!check.ok) {
+    throw new AppError('TEST_CODE_REFUSED', `Test code refused: ${describeProblems(check.problems)}`, {
+      field: 'body.playwrightCode',
+    });
+  }
+  return canonicalCode(name, code);
 }

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { AppError, type Clock } from '@sentri/core';
-import { canonicalCode, codeFromSteps } from '@sentri/engine';
+import { codeFromSteps } from '@sentri/engine';
 import { createTwoFilesPatch } from 'diff';
 import type {
   CountersRepository,
@@ -12,7 +12,15 @@ import type {
 } from '@sentri/db';
 import type { ActivityLog } from '../activities/activity-log.js';
 import type { Principal, WorkspaceScope } from '../auth/access.js';
-import { invalid, parsePaging, parsePriority, parseSteps, parseTags, type TestStep } from './test-input.js';
+import {
+  acceptedCode,
+  invalid,
+  parsePaging,
+  parsePriority,
+  parseSteps,
+  parseTags,
+  type TestStep,
+} from './test-input.js';
 import { toTestView, type TestView } from './test-view.js';
 import { totalFromCounts, type TestCountsCache } from './test-counts-cache.js';
 
@@ -59,7 +67,7 @@ export class TestService {
       steps: JSON.stringify(steps),
       playwrightCode:
         typeof input.playwrightCode === 'string' && input.playwrightCode.trim()
-          ? canonicalCode(name, input.playwrightCode)
+          ? acceptedCode(name, input.playwrightCode)
           : (codeFromSteps(name, steps) ?? null),
       priority,
       type: typeof input.type === 'string' && input.type.trim() ? input.type.trim().slice(0, 50) : 'manual',
@@ -191,7 +199,7 @@ export class TestService {
     input: Record<string, unknown>,
   ): { value?: string | null; stale?: boolean } {
     if (typeof input.playwrightCode === 'string') {
-      return { value: input.playwrightCode.trim() ? canonicalCode(name, input.playwrightCode) : null };
+      return { value: input.playwrightCode.trim() ? acceptedCode(name, input.playwrightCode) : null };
     }
     const oldSteps = JSON.parse(current.steps) as TestStep[];
     const newSteps = steps ?? oldSteps;

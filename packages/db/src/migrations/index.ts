@@ -4,6 +4,7 @@ import { accounts } from './0001-accounts.js';
 import { projectsAndTests } from './0002-projects-tests.js';
 import { runs } from './0003-runs.js';
 import { platform } from './0004-platform.js';
+import { healingStrategy } from './0005-healing-strategy.js';
 
 /** Ordered, append-only: never edit a migration that has shipped; add the next one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-projects-tests': projectsAndTests,
   '0003-runs': runs,
   '0004-platform': platform,
+  '0005-healing-strategy': healingStrategy,
 };
 
 export class MigrationError extends Error {

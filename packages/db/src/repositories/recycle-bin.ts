@@ -1,10 +1,10 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, RunsTable } from '../tables/index.js';
+import type { Kysely, Transaction } from 'kysely';
+import type { RunRow } from './runs.js';
+import type { Database } from '../tables/index.js';
 import type { ProjectRow } from './projects.js';
 import type { TestRow } from './tests.js';
 
 export type BinType = 'project' | 'test' | 'run';
-export type RunRow = Selectable<RunsTable>;
 
 const CAP = 200;
 

@@ -200,6 +200,19 @@ export class TestsRepository {
     return counts;
   }
 
+  /** What the last run said about a test. Not a content edit: `updatedAt` stays. */
+  async recordResult(testId: string, lastResult: string, at: string): Promise<void> {
+    await this.db.updateTable('tests').set({ lastResult, lastRunAt: at }).where('id', '=', testId).execute();
+  }
+
+  async setFlakyScores(scores: Map<string, number>): Promise<void> {
+    if (scores.size === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const [testId, flakyScore] of scores)
+        await trx.updateTable('tests').set({ flakyScore }).where('id', '=', testId).execute();
+    });
+  }
+
   async update(testId: string, changes: TestChanges, at: string): Promise<TestRow> {
     return this.db
       .updateTable('tests')

@@ -134,6 +134,7 @@ export interface HealingHistoryTable {
   testId: string;
   strategyIndex: Generated<number>;
   strategyVersion: string | null;
+  strategy: string | null;
   succeededAt: Timestamp | null;
   failCount: Generated<number>;
   evidence: Json | null;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { chromium, firefox, webkit } from '@playwright/test';
 
 export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
 
@@ -44,5 +45,17 @@ function isExecutable(file: string): boolean {
     return fs.statSync(file).isFile();
   } catch {
     return false;
+  }
+}
+
+/**
+ * Where Playwright keeps its own build of an engine (installed by `npx playwright install`),
+ * whether or not it is there; findBrowserExecutable checks that it exists.
+ */
+export function managedBrowserPath(engine: BrowserEngine): string | undefined {
+  try {
+    return { chromium, firefox, webkit }[engine].executablePath();
+  } catch {
+    return undefined;
   }
 }

@@ -1,0 +1,20 @@
+/**
+ * Worker entry for compareImagesAsync: compares one pair of images and posts the result back.
+ * Runs as `dist/visual/compare-worker.js` when built, and as this file through tsx from sources.
+ */
+import { parentPort } from 'node:worker_threads';
+import { compareImages, type CompareReply, type CompareRequest } from './compare-images.js';
+
+const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+parentPort?.once('message', ({ baseline, current, options }: CompareRequest) => {
+  const result = compareImages(toBuffer(baseline), toBuffer(current), options);
+  if (result.status === 'error' || !result.diffPng) {
+    parentPort?.postMessage(result);
+    return;
+  }
+  // A copy that owns its whole ArrayBuffer, so it can be transferred (a small Buffer may share a pool).
+  const diffPng = new Uint8Array(result.diffPng);
+  const reply: CompareReply = { ...result, diffPng };
+  parentPort?.postMessage(reply, [diffPng.buffer]);
+});

@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTodoApp, type TodoApp } from '../../../fixtures/todo/server.js';
+import { findBrowserExecutable } from '../src/browser/find-executable.js';
+import { classifyFailure } from '../src/run/classify-failure.js';
+import type { ChildMessage, RunPlan } from '../src/run/run-plan.js';
+import { runPlaywright } from '../src/run/run-playwright.js';
+
+type Attempt = Extract<ChildMessage, { type: 'attempt' }>;
+
+const spec = (name: string, body: string) =>
+  `import { test, expect } from '@playwright/test';\n\ntest(${JSON.stringify(name)}, async ({ page }) => {\n${body}\n});\n`;
+
+describe('Playwright Test in a child process, on real Chromium', () => {
+  let todo: TodoApp;
+  const dirs: string[] = [];
+  const chromium = findBrowserExecutable('chromium', process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH);
+
+  beforeAll(async () => {
+    todo = await startTodoApp();
+  });
+  afterAll(async () => {
+    await todo?.close();
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function run(tests: RunPlan['tests'], overrides: Partial<RunPlan> = {}) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentri-engine-'));
+    dirs.push(dir);
+    const messages: ChildMessage[] = [];
+    const started = Date.now();
+    const child = runPlaywright(
+      {
+        dir,
+        tests,
+        workers: 1,
+        retries: 0,
+        testTimeoutMs: 30_000,
+        navigationTimeoutMs: 10_000,
+        baseURL: todo.url,
+        browser: { name: 'chromium', executablePath: chromium.executablePath ?? undefined, headless: true },
+        context: { viewport: { width: 1280, height: 720 }, network: 'fast' },
+        screencast: false,
+        ...overrides,
+      },
+      (message) => messages.push(message),
+    );
+    const exit = await child.exited;
+    const attempts = messages.filter((message): message is Attempt => message.type === 'attempt');
+    return { exit, messages, attempts, dir, wallMs: Date.now() - started };
+  }
+
+  it('runs four tests on four workers at the same time', async () => {
+    const tests = ['A', 'B', 'C', 'D'].map((name, index) => ({
+      id: `TC-${index + 1}`,
+      spec: spec(
+        name,
+        `  await page.goto('/');\n  await page.waitForTimeout(2000);\n  await expect(page.getByRole('heading')).toHaveText('Todos');`,
+      ),
+    }));
+    const { exit, attempts, messages } = await run(tests, { workers: 4 });
+    expect(exit).toMatchObject({ code: 0, ended: true });
+    expect(attempts.map((attempt) => attempt.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    const workers = new Set(
+      messages.flatMap((message) => (message.type === 'test-begin' ? [message.workerIndex] : [])),
+    );
+    expect(workers.size).toBe(4);
+    // Every test's time overlaps every other's: they ran side by side, not one after another.
+    const spans = attempts.map((attempt) => [
+      Date.parse(attempt.startedAt),
+      Date.parse(attempt.startedAt) + attempt.durationMs,
+    ]);
+    const latestStart = Math.max(...spans.map(([start]) => start!));
+    const earliestEnd = Math.min(...spans.map(([, end]) => end!));
+    expect(latestStart).toBeLessThan(earliestEnd);
+  }, 60_000);
+
+  it('stops a test at its time limit and calls it a timeout', async () => {
+    const { attempts } = await run(
+      [
+        {
+          id: 'TC-1',
+          spec: spec(
+            'slow',
+            `  await page.goto('/slow');\n  await expect(page.getByText('Loaded')).toBeVisible({ timeout: 60000 });`,
+          ),
+        },
+      ],
+      { testTimeoutMs: 3000 },
+    );
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ status: 'timedOut', final: true });
+    expect(attempts[0]!.durationMs).toBeLessThan(10_000);
+    expect(classifyFailure(attempts[0]!.status, attempts[0]!.errors[0])).toBe('TIMEOUT');
+  }, 60_000);
+
+  it('classifies real failures by what failed: assertion, locator, navigation', async () => {
+    const { attempts } = await run(
+      [
+        {
+          id: 'TC-1',
+          spec: spec(
+            'assertion',
+            `  await page.goto('/');\n  await expect(page.getByRole('heading')).toHaveText('Groceries', { timeout: 500 });`,
+          ),
+        },
+        {
+          id: 'TC-2',
+          spec: spec(
+            'locator',
+            `  await page.goto('/');\n  await page.getByRole('button', { name: 'Delete everything' }).click({ timeout: 500 });`,
+          ),
+        },
+        { id: 'TC-3', spec: spec('navigation', `  await page.goto('http://127.0.0.1:9/');`) },
+        {
+          id: 'TC-4',
+          spec: spec('url', `  await page.goto('/');\n  await expect(page).toHaveURL(/dashboard/, { timeout: 500 });`),
+        },
+      ],
+      { workers: 2 },
+    );
+    const category = (id: string) => {
+      const attempt = attempts.find((item) => item.testId === id)!;
+      return classifyFailure(attempt.status, attempt.errors[0]);
+    };
+    expect([category('TC-1'), category('TC-2'), category('TC-3'), category('TC-4')]).toEqual([
+      'ASSERTION_FAIL',
+      'SELECTOR_ISSUE',
+      'NAVIGATION_FAIL',
+      'URL_MISMATCH',
+    ]);
+  }, 60_000);
+
+  it('gives test code none of the server environment and a private home and temp dir', async () => {
+    const secrets = {
+      DATABASE_URL: 'postgres://secret@db/sentri',
+      JWT_SECRET: 'j'.repeat(40),
+      OPENAI_API_KEY: 'sk-test',
+    };
+    Object.assign(process.env, secrets);
+    try {
+      const { attempts, dir } = await run([
+        {
+          id: 'TC-1',
+          spec: spec(
+            'env',
+            `  console.log('ENV ' + JSON.stringify({ keys: Object.keys(process.env), home: process.env.HOME, tmp: require('node:os').tmpdir(), cwd: process.cwd() }));`,
+          ),
+        },
+      ]);
+      const line = attempts[0]!.output.find((text) => text.startsWith('ENV '));
+      const seen = JSON.parse(line!.slice(4)) as { keys: string[]; home: string; tmp: string; cwd: string };
+      for (const name of Object.keys(secrets)) expect(seen.keys).not.toContain(name);
+      expect(seen.home.startsWith(dir)).toBe(true);
+      expect(seen.tmp.startsWith(dir)).toBe(true);
+      expect(seen.cwd.startsWith(dir)).toBe(true);
+    } finally {
+      for (const name of Object.keys(secrets)) delete process.env[name];
+    }
+  }, 60_000);
+
+  it('reports a browser that cannot start as a run that did not end, with the reason', async () => {
+    const { exit, attempts } = await run([{ id: 'TC-1', spec: spec('any', `  await page.goto('/');`) }], {
+      browser: { name: 'chromium', executablePath: '/nonexistent/chromium', headless: true },
+    });
+    expect(attempts[0]).toMatchObject({ status: 'failed' });
+    expect(attempts[0]!.errors[0]!.message).toMatch(/nonexistent\/chromium|executable/i);
+    expect(exit.code).not.toBe(0);
+  }, 60_000);
+});
