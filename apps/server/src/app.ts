@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { accountRoutes } from './routes/account.js';
 import { activityRoutes } from './routes/activities.js';
 import { artifactRoutes } from './routes/artifacts.js';
+import { baselineRoutes } from './routes/baselines.js';
 import { runRoutes } from './routes/runs.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -111,6 +112,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(activityRoutes, { container, prefix: API_PREFIX });
   await app.register(runRoutes, { container, prefix: API_PREFIX });
   await app.register(artifactRoutes, { container, prefix: API_PREFIX });
+  await app.register(baselineRoutes, { container, prefix: API_PREFIX });
   await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });
   return app;

@@ -2,6 +2,7 @@ import {
   AccountDataRepository,
   ActivitiesRepository,
   CountersRepository,
+  BaselinesRepository,
   DashboardRepository,
   HealingRepository,
   RunsRepository,
@@ -36,6 +37,7 @@ export function createRepositories(database: DatabaseHandle) {
     dashboard: new DashboardRepository(db),
     runs: new RunsRepository(db),
     healing: new HealingRepository(db),
+    baselines: new BaselinesRepository(db),
   } as const;
 }
 

@@ -22,6 +22,7 @@ import { WorkspaceService } from './workspaces/workspace-service.js';
 import type { Lifecycle } from './lifecycle.js';
 import { RunEventHub } from './runs/run-event-hub.js';
 import { RunService } from './runs/run-service.js';
+import { BaselineService } from './runs/baseline-service.js';
 
 interface ServiceDeps {
   config: Config;
@@ -70,11 +71,21 @@ export function createServices({
     exports: new ExportService(r.projects, r.tests),
     dashboard: new DashboardService(r.dashboard, clock),
     runEvents,
+    baselines: new BaselineService({
+      config,
+      tests: r.tests,
+      runs: r.runs,
+      baselines: r.baselines,
+      artifacts,
+      activity,
+      clock,
+    }),
     runs: new RunService({
       config,
       runs: r.runs,
       tests: r.tests,
       healing: r.healing,
+      baselines: r.baselines,
       projects: r.projects,
       counters: r.counters,
       artifacts,

@@ -72,6 +72,10 @@ const MATRIX: Record<string, Requirement> = {
   'POST /runs/:runId/abort': 'qa_lead',
   'GET /runs/:runId/events': 'viewer',
   'GET /artifacts/runs/:runId/:testId/:file': 'viewer',
+  'GET /artifacts/baselines/:testId/:browser/:file': 'viewer',
+  'GET /tests/:testId/baselines': 'viewer',
+  'POST /tests/:testId/baselines/:stepNumber/accept': 'qa_lead',
+  'DELETE /tests/:testId/baselines/:stepNumber': 'qa_lead',
 };
 
 /** Bodies valid enough to reach the ownership lookup, so "not found" can show. */
@@ -131,7 +135,7 @@ describe('who may call what', () => {
 
   it.each(Object.entries(MATRIX))('%s requires %s', async (route, requirement) => {
     const [method = 'GET', path = ''] = route.split(' ');
-    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':testId', testId).replace(':type', 'test').replace(':id', projectId).replace(':runId', 'RUN-404').replace(':file', 'screenshot.png')}`;
+    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':testId', testId).replace(':type', 'test').replace(':id', projectId).replace(':runId', 'RUN-404').replace(':file', 'screenshot.png').replace(':browser', 'chromium').replace(':stepNumber', '0')}`;
     for (const persona of PERSONAS) {
       // A fresh session per call: some routes (logout, refresh, switch) revoke the one they get.
       const headers = persona === 'anonymous' ? {} : await freshBearer(t, sessions[persona]);

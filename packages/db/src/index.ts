@@ -45,3 +45,4 @@ export {
 export { WorkspaceDataRepository } from './repositories/workspace-data.js';
 export { DashboardRepository } from './repositories/dashboard.js';
 export { HealingRepository, type HealingRow, type HealingOutcome } from './repositories/healing.js';
+export { BaselinesRepository, type BaselineRow } from './repositories/baselines.js';

@@ -102,6 +102,7 @@ describe.each(DIALECTS)('ProjectsRepository on %s', (dialect) => {
       name: 'P0',
       url: 'https://a.test',
       credentials: null,
+      failOnVisualRegression: 0,
       status: 'idle',
       createdAt: '2026-11-28T10:00:00.000Z',
       updatedAt: '2026-11-28T10:00:00.000Z',

@@ -11,6 +11,7 @@ export interface ProjectView {
   name: string;
   url: string;
   credentials: { usernameSelector: string; passwordSelector: string; submitSelector: string; _hasAuth: true } | null;
+  failOnVisualRegression: boolean;
   status: string;
   workspaceId: string;
   createdAt: string;
@@ -68,7 +69,12 @@ export class ProjectService {
     body: Record<string, unknown>,
   ): Promise<ProjectView> {
     const current = await this.find(scope, id);
-    const changes: Partial<Pick<ProjectRow, 'name' | 'url' | 'credentials'>> = {};
+    const changes: Partial<Pick<ProjectRow, 'name' | 'url' | 'credentials' | 'failOnVisualRegression'>> = {};
+    if (body.failOnVisualRegression !== undefined) {
+      if (typeof body.failOnVisualRegression !== 'boolean')
+        throw invalid('failOnVisualRegression must be true or false.', 'body.failOnVisualRegression');
+      changes.failOnVisualRegression = body.failOnVisualRegression ? 1 : 0;
+    }
     if (body.name !== undefined) changes.name = parseProjectName(body.name);
     if (body.url !== undefined) changes.url = parseProjectUrl(body.url);
     if (body.credentials === null) changes.credentials = null;
@@ -150,6 +156,7 @@ export class ProjectService {
             _hasAuth: true,
           }
         : null,
+      failOnVisualRegression: project.failOnVisualRegression === 1,
       status: project.status,
       workspaceId: project.workspaceId,
       createdAt: project.createdAt,

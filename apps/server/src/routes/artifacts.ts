@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '@sentri/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { memberRoute } from '../auth/access.js';
 import type { Container } from '../container.js';
@@ -45,21 +45,48 @@ export async function artifactRoutes(app: FastifyInstance, { container }: { cont
       const { runId, testId, file: name } = request.params as { runId: string; testId: string; file: string };
       const run = await container.repositories.runs.findLive(workspaceOf(request).id, runId);
       if (!run) throw new AppError('ARTIFACT_NOT_FOUND');
-      let file: string;
-      try {
-        file = container.artifacts.pathOf(`runs/${runId}/${testId}/${name}`);
-      } catch (error) {
-        if (error instanceof InvalidArtifactKeyError) throw new AppError('ARTIFACT_NOT_FOUND');
-        throw error;
-      }
-      const stat = await fs.promises.stat(file).catch(() => undefined);
-      if (!stat?.isFile()) throw new AppError('ARTIFACT_NOT_FOUND');
-      reply
-        .header('content-type', CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream')
-        .header('content-length', stat.size)
-        .header('cache-control', 'private, max-age=3600')
-        .header('x-content-type-options', 'nosniff');
-      return reply.send(fs.createReadStream(file));
+      return sendArtifact(reply, container, `runs/${runId}/${testId}/${name}`);
     },
   );
+
+  app.get(
+    '/artifacts/baselines/:testId/:browser/:file',
+    {
+      config: memberRoute(),
+      schema: {
+        tags: ['visual baselines'],
+        summary: 'A baseline screenshot',
+        params: Type.Object({ testId: Type.String(), browser: Type.String(), file: Type.String() }),
+        response: {
+          200: { description: 'image/png', content: { 'image/png': { schema: Type.String({ format: 'binary' }) } } },
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { testId, browser, file } = request.params as { testId: string; browser: string; file: string };
+      const test = await container.repositories.tests.findLive(workspaceOf(request).id, testId);
+      if (!test) throw new AppError('ARTIFACT_NOT_FOUND');
+      return sendArtifact(reply, container, `baselines/${testId}/${browser}/${file}`);
+    },
+  );
+}
+
+/** Streams one stored file with its type; a bad or missing key is a plain 404. */
+async function sendArtifact(reply: FastifyReply, container: Container, key: string) {
+  let file: string;
+  try {
+    file = container.artifacts.pathOf(key);
+  } catch (error) {
+    if (error instanceof InvalidArtifactKeyError) throw new AppError('ARTIFACT_NOT_FOUND');
+    throw error;
+  }
+  const stat = await fs.promises.stat(file).catch(() => undefined);
+  if (!stat?.isFile()) throw new AppError('ARTIFACT_NOT_FOUND');
+  reply
+    .header('content-type', CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream')
+    .header('content-length', stat.size)
+    .header('cache-control', 'private, max-age=3600')
+    .header('x-content-type-options', 'nosniff');
+  return reply.send(fs.createReadStream(file));
 }

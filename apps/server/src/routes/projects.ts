@@ -19,6 +19,9 @@ const ProjectSchema = Type.Object({
     }),
     Type.Null(),
   ]),
+  failOnVisualRegression: Type.Boolean({
+    description: 'A visual regression fails the test (otherwise it is reported only).',
+  }),
   status: Type.String(),
   workspaceId: Type.String(),
   createdAt: Type.String(),
@@ -28,6 +31,7 @@ const ProjectBody = Type.Object({
   name: Type.Optional(Type.Unknown()),
   url: Type.Optional(Type.Unknown()),
   credentials: Type.Optional(Type.Unknown()),
+  failOnVisualRegression: Type.Optional(Type.Unknown()),
 });
 const IdParams = Type.Object({ id: Type.String() });
 const DeleteResult = Type.Object({

@@ -4,6 +4,7 @@ import type { ArtifactStore } from '@sentri/core';
 import { classifyFailure, type ChildMessage } from '@sentri/engine';
 import type { RunResultRow } from '@sentri/db';
 import type { ResultArtifacts, ResultDetail } from './run-view.js';
+import type { VisualDiff } from './visual-check.js';
 
 export type Attempt = Extract<ChildMessage, { type: 'attempt' }>;
 
@@ -116,5 +117,31 @@ export function resultRow(
     browser,
     startedAt: firstStart ? Date.parse(firstStart) - runStartedAt : null,
     detail: JSON.stringify(detail),
+  };
+}
+
+/**
+ * A result with its screenshot comparisons. A regression is always reported; it fails the test
+ * only where the project asked for that, because a changed page is not always a broken one.
+ */
+export function withVisualDiffs(
+  row: Omit<RunResultRow, 'id'>,
+  diffs: VisualDiff[],
+  failOnRegression: boolean,
+): Omit<RunResultRow, 'id'> {
+  const detail = JSON.parse(row.detail) as ResultDetail;
+  const regressions = diffs.filter((diff) => diff.status === 'regression');
+  const updated = {
+    ...row,
+    detail: JSON.stringify({ ...detail, visualDiffs: diffs, visualRegression: regressions.length > 0 }),
+  };
+  if (regressions.length === 0 || !failOnRegression) return updated;
+  const worst = regressions.reduce((a, b) => ((a.diffRatio ?? 0) >= (b.diffRatio ?? 0) ? a : b));
+  const percent = (value: number | undefined) => `${((value ?? 0) * 100).toFixed(2)}%`;
+  return {
+    ...updated,
+    status: 'failed',
+    failureCategory: 'VISUAL_REGRESSION',
+    error: `Visual regression at step ${worst.step}: ${percent(worst.diffRatio)} of pixels differ (threshold ${percent(worst.threshold)})`,
   };
 }

@@ -22,6 +22,8 @@ interface RunServiceDeps extends ExecutorDeps {
   lifecycle: Lifecycle;
 }
 
+type RunnableProject = { id: string; name: string; url: string; failOnVisualRegression: number };
+
 const ACTIVE_MESSAGE = (runId: string) =>
   `A run is already in progress (${runId}). Please wait for it to finish or abort it first.`;
 
@@ -146,7 +148,7 @@ export class RunService {
   private async start(
     actor: Principal,
     scope: WorkspaceScope,
-    project: { id: string; name: string; url: string },
+    project: RunnableProject,
     tests: TestRow[],
     options: RunOptions,
   ) {
@@ -197,7 +199,7 @@ export class RunService {
     actor: Principal,
     scope: WorkspaceScope,
     run: RunRow,
-    project: { id: string; name: string; url: string },
+    project: RunnableProject,
     tests: TestRow[],
     options: RunOptions,
     journal: RunJournal,
@@ -220,6 +222,7 @@ export class RunService {
             return error ? [{ id: test.id, name: test.name, error }] : [];
           }),
           workers: options.workers,
+          failOnVisualRegression: project.failOnVisualRegression === 1,
           browser: options.browser,
           context: {
             viewport: this.deps.config.execution.viewport,

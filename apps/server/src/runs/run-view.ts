@@ -19,6 +19,8 @@ export interface ResultDetail {
   artifacts: ResultArtifacts;
   healingEvents: Record<string, unknown>[];
   consoleLogs: string[];
+  visualDiffs?: Record<string, unknown>[];
+  visualRegression?: boolean;
 }
 
 export const artifactUrl = (key: string) => `/api/v1/artifacts/${key}`;
@@ -50,6 +52,8 @@ export function toResultView(row: RunResultRow) {
     })),
     healingEvents: detail.healingEvents ?? [],
     consoleLogs: detail.consoleLogs ?? [],
+    visualDiffs: detail.visualDiffs ?? [],
+    visualRegression: detail.visualRegression ?? false,
   };
 }
 

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ArtifactStore, Clock } from '@sentri/core';
-import type { HealingRepository, RunRow, RunsRepository, TestsRepository } from '@sentri/db';
+import type { BaselinesRepository, HealingRepository, RunRow, RunsRepository, TestsRepository } from '@sentri/db';
 import { runPlaywright, type BrowserName, type ChildMessage, type RunPlan } from '@sentri/engine';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
-import { resultRow, storeArtifacts, type TestProgress } from './result-builder.js';
+import { resultRow, storeArtifacts, withVisualDiffs, type TestProgress } from './result-builder.js';
 import type { RunJournal } from './run-journal.js';
-import { toResultView } from './run-view.js';
+import { toResultView, type ResultArtifacts } from './run-view.js';
+import { checkVisual, type VisualDiff } from './visual-check.js';
 
 export interface TestRunJob {
   run: RunRow;
@@ -17,6 +18,7 @@ export interface TestRunJob {
   /** Tests whose code failed the safety check: recorded as failed, never executed. */
   refused: { id: string; name: string; error: string }[];
   workers: number;
+  failOnVisualRegression: boolean;
   browser: { name: BrowserName; executablePath: string | undefined };
   context: RunPlan['context'];
 }
@@ -26,6 +28,7 @@ export interface ExecutorDeps {
   runs: RunsRepository;
   tests: TestsRepository;
   healing: HealingRepository;
+  baselines: BaselinesRepository;
   artifacts: ArtifactStore;
   clock: Clock;
   logger: Logger;
@@ -67,7 +70,11 @@ export async function executeTestRun(
   let pending = Promise.resolve();
   const finishTest = async (test: TestProgress) => {
     const artifacts = await storeArtifacts(deps.artifacts, job.run.id, test);
-    const row = resultRow(job.run.id, position++, test, job.browser.name, runStartedAt, artifacts);
+    let row = resultRow(job.run.id, position++, test, job.browser.name, runStartedAt, artifacts);
+    if (row.status === 'passed' || row.status === 'flaky') {
+      const diffs = await visualDiffs(deps, job, test.id, artifacts);
+      if (diffs.length > 0) row = withVisualDiffs(row, diffs, job.failOnVisualRegression);
+    }
     await runs.insertResult(row);
     await deps.tests.recordResult(test.id, row.status, clock.now().toISOString());
     const status = row.status as 'passed' | 'failed' | 'flaky' | 'skipped';
@@ -208,6 +215,31 @@ export async function executeTestRun(
     await pending.catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The final screenshot is step 0; per-step captures keep their numbers. Failure screenshots are never compared. */
+async function visualDiffs(deps: ExecutorDeps, job: TestRunJob, testId: string, artifacts: ResultArtifacts) {
+  const { config } = deps;
+  const shots = [
+    ...(artifacts.screenshot ? [{ step: 0, key: artifacts.screenshot }] : []),
+    ...(artifacts.stepScreenshots ?? []).map(({ step, key }) => ({ step, key })),
+  ];
+  const diffs: VisualDiff[] = [];
+  for (const shot of shots) {
+    diffs.push(
+      await checkVisual(
+        {
+          artifacts: deps.artifacts,
+          baselines: deps.baselines,
+          clock: deps.clock,
+          threshold: config.execution.visualDiffThreshold,
+          pixelTolerance: config.execution.visualPixelTolerance,
+        },
+        { runId: job.run.id, testId, browser: job.browser.name, step: shot.step, screenshotKey: shot.key },
+      ).catch((error: Error) => ({ step: shot.step, status: 'error' as const, reason: error.message })),
+    );
+  }
+  return diffs;
 }
 
 async function healingMemory(healing: HealingRepository, testIds: string[]) {

@@ -5,6 +5,7 @@ import { projectsAndTests } from './0002-projects-tests.js';
 import { runs } from './0003-runs.js';
 import { platform } from './0004-platform.js';
 import { healingStrategy } from './0005-healing-strategy.js';
+import { visualOptIn } from './0006-visual-opt-in.js';
 
 /** Ordered, append-only: never edit a migration that has shipped; add the next one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-runs': runs,
   '0004-platform': platform,
   '0005-healing-strategy': healingStrategy,
+  '0006-visual-opt-in': visualOptIn,
 };
 
 export class MigrationError extends Error {

@@ -63,6 +63,7 @@ export interface ProjectsTable {
   name: string;
   url: string;
   credentials: Json | null;
+  failOnVisualRegression: Generated<number>;
   status: Generated<string>;
   createdAt: Timestamp;
   updatedAt: Timestamp;

@@ -36,7 +36,7 @@ export interface Facts {
   isFunctionName(name: string): boolean;
   /** Local names of `test`, `expect` and `devices` (their own names when the code imports nothing). */
   playwrightLocals: Map<string, string>;
-  /** The name is bound only by the import of `test`, `expect` or `devices` (never shadowed): which one. */
+  /** The name is bound only by the import of `test`, `expect` or `devices` (never shadowed), or by `base.extend()` of that `test`: which one. */
   playwrightBinding(name: string): string | undefined;
 }
 
@@ -127,6 +127,12 @@ function declarationOf(id: ts.Identifier): Declaration | undefined {
   return undefined;
 }
 
+function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function collectFacts(sourceFile: ts.SourceFile): Facts {
   const declarations = new Map<string, Declaration[]>();
   const writes = new Map<string, Write[]>();
@@ -149,10 +155,10 @@ export function collectFacts(sourceFile: ts.SourceFile): Facts {
     if (ts.isIdentifier(node)) {
       const declaration = declarationOf(node);
       if (declaration) {
-        declarations.set(node.text, [...(declarations.get(node.text) ?? []), declaration]);
+        add(declarations, node.text, declaration);
       } else if (!isNonReference(node)) {
         const write = writeOf(node);
-        if (write) writes.set(node.text, [...(writes.get(node.text) ?? []), write]);
+        if (write) add(writes, node.text, write);
       }
     }
     ts.forEachChild(node, visit);
@@ -193,8 +199,21 @@ export function collectFacts(sourceFile: ts.SourceFile): Facts {
 
   const constInit = (name: string, test: (init: ts.Expression) => boolean) =>
     every(name, (d) => d.kind === 'const' && !!d.init && test(unwrap(d.init)));
-  const playwrightBinding = (name: string) =>
+  const importedAs = (name: string) =>
     (declarations.get(name) ?? []).every((d) => d.kind === 'import') ? playwrightLocals.get(name) : undefined;
+  // `const test = base.extend({…})` is still Playwright's `test`.
+  const playwrightBinding = (name: string) => {
+    const imported = importedAs(name);
+    if (imported) return imported;
+    const extended = every(name, (d) => {
+      const init = d.kind === 'const' && d.init ? unwrap(d.init) : undefined;
+      const callee = init && ts.isCallExpression(init) ? unwrap(init.expression) : undefined;
+      if (!callee || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'extend') return false;
+      const base = unwrap(callee.expression);
+      return ts.isIdentifier(base) && importedAs(base.text) === 'test';
+    });
+    return extended ? 'test' : undefined;
+  };
 
   return {
     isNumericName,

@@ -14,8 +14,12 @@ import {
 import type { Ctx } from './facts.js';
 
 const RULE = 'file-path';
-/** Files a test must never write: a module the next run could import. */
-const SCRIPT_FILE = /\.(?:[cm]?[jt]sx?|node)$/i;
+/**
+ * Files a test must never write: modules a later worker could load, and the files that steer how
+ * modules are resolved and compiled (`tsconfig.json` paths, `package.json`, the Playwright config).
+ */
+const LOADED_FILE =
+  /(?:\.(?:[cm]?[jt]sx?|node)|^(?:package\.json|[tj]sconfig[^/\\]*\.json|\.npmrc|playwright\.config\..*))$/i;
 /** Receivers of the generic names `start`/`stop`/`register` that take file paths. */
 const FILE_RECEIVER = /\b(?:tracing|screencast|selectors)$/;
 
@@ -71,8 +75,11 @@ export function pathProblem(node: ts.Expression, write: boolean, ctx: Ctx): stri
   if (/^(?:[\\/~]|[a-z]:|file:)/i.test(value)) return `${shown} must be a relative path`;
   const segments = value.split(/[\\/]/);
   if (segments.includes('..')) return `${shown} must not contain ".."`;
-  if (segments.includes('node_modules')) return `${shown} must not point into node_modules`;
-  if (write && SCRIPT_FILE.test(value)) return `${shown} must not write a script file`;
+  // The run folder links node_modules to the installation itself.
+  if (segments.some((segment) => segment.toLowerCase() === 'node_modules')) {
+    return `${shown} must not point into node_modules`;
+  }
+  if (write && LOADED_FILE.test(segments.at(-1) ?? '')) return `${shown} must not write a script or config file`;
   return undefined;
 }
 
@@ -143,7 +150,7 @@ function checkSnapshotName(call: ts.CallExpression, label: string, ctx: Ctx): vo
   const first = call.arguments[0] && unwrap(call.arguments[0]);
   if (!first || isStringish(first, ctx)) return;
   if (ts.isArrayLiteralExpression(first)) {
-    for (const element of first.elements) checkPath(element, `${label} name`, true, ctx);
+    for (const element of first.elements) checkPath(element, `${label} name segment`, true, ctx);
     return;
   }
   if (ts.isObjectLiteralExpression(first)) {
@@ -210,7 +217,7 @@ export function checkFileOption(property: ts.ObjectLiteralElementLike, ctx: Ctx)
   const pathIn = (pathKey: string, write: boolean) => {
     if (!seenObject(value, key, ctx)) return;
     const path = memberValue(value as ts.ObjectLiteralExpression, pathKey);
-    if (path) checkPath(path, `${key}.${pathKey}`, write, ctx);
+    if (path) checkPath(path, key, write, ctx);
   };
   switch (key) {
     case 'storageState': {

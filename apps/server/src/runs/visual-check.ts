@@ -1,0 +1,74 @@
+import type { ArtifactStore, Clock } from '@sentri/core';
+import type { BaselinesRepository } from '@sentri/db';
+import { compareImagesAsync, pngSize } from '@sentri/engine';
+import { artifactUrl } from './run-view.js';
+
+export interface VisualDiff {
+  step: number;
+  status: 'baseline_created' | 'match' | 'regression' | 'error';
+  diffPixels?: number;
+  totalPixels?: number;
+  diffRatio?: number;
+  threshold?: number;
+  baselinePath?: string;
+  diffPath?: string;
+  reason?: string;
+}
+
+export interface VisualDeps {
+  artifacts: ArtifactStore;
+  baselines: BaselinesRepository;
+  clock: Clock;
+  threshold: number;
+  pixelTolerance: number;
+}
+
+export const baselineKey = (testId: string, browser: string, step: number) =>
+  `baselines/${testId}/${browser}/step-${step}.png`;
+
+/**
+ * Compares one screenshot of a run with the accepted baseline of its (test, step, browser); the
+ * first screenshot ever taken becomes the baseline. The comparison runs on a worker thread, so
+ * a run's images never block the API. A regression keeps a diff image next to the run's evidence.
+ */
+export async function checkVisual(
+  deps: VisualDeps,
+  input: { runId: string; testId: string; browser: string; step: number; screenshotKey: string },
+): Promise<VisualDiff> {
+  const { runId, testId, browser, step, screenshotKey } = input;
+  const current = await deps.artifacts.get(screenshotKey);
+  if (!current) return { step, status: 'error', reason: 'screenshot missing' };
+  const baseline = await deps.baselines.find(testId, step, browser);
+  const stored = baseline ? await deps.artifacts.get(baseline.imagePath) : undefined;
+  if (!baseline || !stored) {
+    const key = baselineKey(testId, browser, step);
+    await deps.artifacts.put(key, current);
+    const { width, height } = pngSize(Buffer.from(current));
+    await deps.baselines.upsert(
+      { testId, stepNumber: step, browser, imagePath: key, width, height },
+      deps.clock.now().toISOString(),
+    );
+    return { step, status: 'baseline_created', baselinePath: artifactUrl(key) };
+  }
+  const result = await compareImagesAsync(Buffer.from(stored), Buffer.from(current), {
+    threshold: deps.threshold,
+    pixelTolerance: deps.pixelTolerance,
+  });
+  if (result.status === 'error')
+    return { step, status: 'error', reason: result.reason, baselinePath: artifactUrl(baseline.imagePath) };
+  const diff: VisualDiff = {
+    step,
+    status: result.status,
+    diffPixels: result.diffPixels,
+    totalPixels: result.totalPixels,
+    diffRatio: result.diffRatio,
+    threshold: result.threshold,
+    baselinePath: artifactUrl(baseline.imagePath),
+  };
+  if (result.status === 'regression' && result.diffPng) {
+    const key = `runs/${runId}/${testId}/diff-${step}.png`;
+    await deps.artifacts.put(key, result.diffPng);
+    diff.diffPath = artifactUrl(key);
+  }
+  return diff;
+}
