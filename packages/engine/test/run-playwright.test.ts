@@ -169,4 +169,93 @@ describe('Playwright Test in a child process, on real Chromium', () => {
     expect(attempts[0]!.errors[0]!.message).toMatch(/nonexistent\/chromium|executable/i);
     expect(exit.code).not.toBe(0);
   }, 60_000);
+
+  it('captures a screenshot at the end of each test.step and each // Step N: block', async () => {
+    const body = [
+      `  await test.step('Open the app', async () => {`,
+      `    await page.goto('/');`,
+      `  });`,
+      `  await test.step('Add an item', async () => {`,
+      `    await page.getByLabel('New todo').fill('Milk');`,
+      `    await page.getByRole('button', { name: 'Add' }).click();`,
+      `  });`,
+    ].join('\n');
+    const comments = [
+      `  // Step 1: open`,
+      `  await page.goto('/');`,
+      `  // Step 2: add`,
+      `  await page.getByLabel('New todo').fill('Eggs');`,
+      `  await page.getByRole('button', { name: 'Add' }).click();`,
+    ].join('\n');
+    const { messages, attempts } = await run(
+      [
+        { id: 'TC-1', spec: spec('steps', body) },
+        { id: 'TC-2', spec: spec('comments', comments) },
+      ],
+      { workers: 2 },
+    );
+    expect(attempts.map((attempt) => attempt.status)).toEqual(['passed', 'passed']);
+    const captures = (id: string) =>
+      messages.flatMap((message) =>
+        message.type === 'runtime' && message.testId === id && message.event.type === 'step-capture'
+          ? [message.event]
+          : [],
+      );
+    expect(captures('TC-1').map((capture) => [capture.step, capture.title])).toEqual([
+      [1, 'Open the app'],
+      [2, 'Add an item'],
+    ]);
+    expect(captures('TC-2').map((capture) => [capture.step, capture.title])).toEqual([[1, 'Step 1']]);
+    for (const capture of [...captures('TC-1'), ...captures('TC-2')]) {
+      expect(fs.readFileSync(capture.screenshotPath).subarray(1, 4).toString()).toBe('PNG');
+    }
+  }, 60_000);
+
+  it('applies device, locale, time zone, geolocation and network conditions to the browser', async () => {
+    const probe = [
+      `  await page.goto('/');`,
+      `  const seen = await page.evaluate(async () => ({`,
+      `    language: navigator.language,`,
+      `    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,`,
+      `    width: screen.width,`,
+      `    agent: navigator.userAgent,`,
+      `    position: await new Promise((resolve) => navigator.geolocation.getCurrentPosition((p) => resolve([p.coords.latitude, p.coords.longitude]), (e) => resolve(e.message))),`,
+      `  }));`,
+      `  console.log('SEEN ' + JSON.stringify(seen));`,
+    ].join('\n');
+    const { attempts } = await run([{ id: 'TC-1', spec: spec('probe', probe) }], {
+      context: {
+        viewport: { width: 1280, height: 720 },
+        device: 'Pixel 7',
+        locale: 'fr-FR',
+        timezoneId: 'Asia/Tokyo',
+        geolocation: { latitude: 48.8566, longitude: 2.3522 },
+        network: 'fast',
+      },
+    });
+    const line = attempts[0]!.output.find((text) => text.startsWith('SEEN '));
+    expect(JSON.parse(line!.slice(5))).toMatchObject({
+      language: 'fr-FR',
+      timeZone: 'Asia/Tokyo',
+      width: 412,
+      position: [48.8566, 2.3522],
+    });
+    expect(JSON.parse(line!.slice(5)).agent).toContain('Android');
+
+    const offline = await run([{ id: 'TC-1', spec: spec('offline', `  await page.goto('/');`) }], {
+      context: { viewport: { width: 1280, height: 720 }, network: 'offline' },
+    });
+    expect(offline.attempts[0]!.errors[0]!.message).toContain('ERR_INTERNET_DISCONNECTED');
+    expect(classifyFailure(offline.attempts[0]!.status, offline.attempts[0]!.errors[0])).toBe('NAVIGATION_FAIL');
+
+    const timing = `  const started = Date.now();\n  await page.goto('/');\n  console.log('LOAD ' + (Date.now() - started));`;
+    const slow = await run([{ id: 'TC-1', spec: spec('slow', timing) }], {
+      context: { viewport: { width: 1280, height: 720 }, network: 'slow3g' },
+    });
+    const fast = await run([{ id: 'TC-1', spec: spec('fast', timing) }]);
+    const loadMs = (result: { attempts: Attempt[] }) =>
+      Number(result.attempts[0]!.output.find((text) => text.startsWith('LOAD '))!.slice(5));
+    expect(loadMs(slow)).toBeGreaterThanOrEqual(400);
+    expect(loadMs(slow)).toBeGreaterThan(loadMs(fast) + 300);
+  }, 120_000);
 });

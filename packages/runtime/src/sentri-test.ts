@@ -12,10 +12,16 @@ export * from '@playwright/test';
 /** About 7 frames a second is enough to follow a test and keeps a parallel run's stream small. */
 const FRAME_INTERVAL_MS = 140;
 
-export const test = base.extend<{ sentriRun: void }>({
+/** The page of the test running in this worker (a worker runs one test at a time). */
+let currentPage: Page | undefined;
+let stepsCaptured = 0;
+
+const extended = base.extend<{ sentriRun: void }>({
   sentriRun: [
     async ({ page, browserName }, use) => {
       if (!eventsEnabled()) return use();
+      currentPage = page;
+      stepsCaptured = 0;
       const network = process.env.SENTRI_NETWORK ?? 'fast';
       const teardowns: (() => Promise<unknown>)[] = [];
       if (network === 'slow3g') teardowns.push(await throttle(page, browserName));
@@ -24,12 +30,54 @@ export const test = base.extend<{ sentriRun: void }>({
       try {
         await use();
       } finally {
+        currentPage = undefined;
         for (const teardown of teardowns) await teardown().catch(() => undefined);
       }
     },
     { auto: true },
   ],
 });
+
+/**
+ * Evidence at the end of a step: a viewport screenshot in the test's output folder, announced to
+ * the run. Steps are the top-level `test.step(...)` blocks and `// Step N:` comments of a test
+ * (a run turns those into calls of this function). A failed capture never fails the test.
+ */
+export async function captureStep(title: string, step?: number): Promise<void> {
+  const page = currentPage;
+  if (!page || !eventsEnabled() || page.isClosed()) return;
+  const number = step ?? stepsCaptured + 1;
+  stepsCaptured = Math.max(stepsCaptured, number);
+  const started = Date.now();
+  try {
+    const screenshotPath = base.info().outputPath(`step-${number}.png`);
+    await page.screenshot({ path: screenshotPath, timeout: 5000 });
+    emit({ type: 'step-capture', step: number, title, screenshotPath, durationMs: Date.now() - started });
+  } catch {
+    // Evidence is best effort: the page may be navigating or gone.
+  }
+}
+
+/** `test.step` that also captures the page once a top-level step passes. */
+const runStep = async <T>(
+  title: string,
+  body: Parameters<typeof base.step<T>>[1],
+  options?: Parameters<typeof base.step<T>>[2],
+): Promise<T> => {
+  const outermost = !insideStep;
+  insideStep = true;
+  try {
+    const result = await base.step(title, body, options);
+    if (outermost) await captureStep(title);
+    return result;
+  } finally {
+    if (outermost) insideStep = false;
+  }
+};
+let insideStep = false;
+const step = Object.assign(runStep, { skip: base.step.skip }) as typeof base.step;
+
+export const test = Object.assign(extended, { step }) as typeof extended;
 
 /** 400 ms latency and 400 kbit/s both ways: CDP emulation on Chromium, a delaying route elsewhere. */
 async function throttle(page: Page, browserName: string): Promise<() => Promise<unknown>> {

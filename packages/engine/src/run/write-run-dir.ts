@@ -38,7 +38,27 @@ export function reporterPath(): string {
  * everything else they import from Playwright stays Playwright's.
  */
 export function runnableSpec(spec: string): string {
-  return spec.replace(/(from\s+)(['"])@playwright\/test\2/g, '$1$2@sentri/runtime/test$2');
+  return markedSteps(spec.replace(/(from\s+)(['"])@playwright\/test\2/g, '$1$2@sentri/runtime/test$2'));
+}
+
+const STEP_COMMENT = /^([ \t]*)\/\/ Step (\d+):?(.*)$/gm;
+
+/**
+ * `// Step N:` comments mark steps too: the end of step N is captured where step N+1 begins
+ * (the last step's end is the final screenshot). Only when every such comment sits at the same
+ * indentation — the test body's own level — because a capture inside a nested, non-async
+ * function would not compile.
+ */
+function markedSteps(spec: string): string {
+  const marks = [...spec.matchAll(STEP_COMMENT)];
+  if (marks.length < 2 || new Set(marks.map((mark) => mark[1])).size !== 1) return spec;
+  const body = spec.replace(STEP_COMMENT, (line, indent: string, number: string) => {
+    const previous = Number(number) - 1;
+    return previous >= 1
+      ? `${indent}await __sentriCaptureStep(${JSON.stringify(`Step ${previous}`)}, ${previous});\n${line}`
+      : line;
+  });
+  return `import { captureStep as __sentriCaptureStep } from '@sentri/runtime/test';\n${body}`;
 }
 
 /** Writes config, specs and healing memory into `plan.dir`; returns the config file path. */
