@@ -98,6 +98,8 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   });
 
   await registerOpenApi(app, container.version);
+  // Live run streams never end on their own while a run goes on; shutdown must not wait for them.
+  app.addHook('preClose', async () => container.services.runEvents.closeStreams());
   await app.register(healthRoutes, { container });
   await app.register(systemRoutes, { container, prefix: API_PREFIX });
   await app.register(authRoutes, { container, prefix: API_PREFIX });

@@ -54,3 +54,37 @@ it('turns a run its dead process left running into interrupted at start-up, and 
     await second.close();
   }
 });
+
+it('ends open run streams when the server shuts down instead of waiting for the run', async () => {
+  const app = await startLiveApp({ env: { JWT_SECRET: 's'.repeat(40) } });
+  const admin = await signUp(app.app);
+  const project = await app.app.inject({
+    method: 'POST',
+    url: '/api/v1/projects',
+    headers: bearer(admin),
+    payload: { name: 'Long', url: 'http://127.0.0.1:9' },
+  });
+  await app.container.repositories.runs.start({
+    id: 'RUN-777',
+    projectId: project.json().id,
+    workspaceId: admin.workspaceId,
+    type: 'test_run',
+    triggeredBy: admin.userId,
+    startedAt: new Date().toISOString(),
+    total: 1,
+    testQueue: '[]',
+    parallelWorkers: 1,
+  });
+  let opened!: () => void;
+  const open = new Promise<void>((resolve) => (opened = resolve));
+  const stream = readEvents(`${app.url}/api/v1/runs/RUN-777/events`, bearer(admin), {
+    timeoutMs: 20_000,
+    until: (message) => (message.event === 'snapshot' && opened(), false),
+  });
+  await open;
+  const started = Date.now();
+  await app.close();
+  expect(Date.now() - started).toBeLessThan(3000);
+  const { messages } = await stream;
+  expect(messages.map((message) => message.event)).toEqual(['snapshot']);
+});

@@ -28,6 +28,18 @@ export class RunEventHub {
     for (const listener of this.#listeners.get(runId) ?? []) listener(event);
   }
 
+  readonly #streams = new Set<() => void>();
+
+  /** Open client streams, so shutdown can end them instead of waiting for their runs to finish. */
+  trackStream(close: () => void): () => void {
+    this.#streams.add(close);
+    return () => this.#streams.delete(close);
+  }
+
+  closeStreams(): void {
+    for (const close of [...this.#streams]) close();
+  }
+
   listenerCount(runId: string): number {
     return this.#listeners.get(runId)?.size ?? 0;
   }

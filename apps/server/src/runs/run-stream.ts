@@ -50,6 +50,7 @@ export async function streamRunEvents(request: FastifyRequest, reply: FastifyRep
     closed = true;
     clearInterval(heartbeat);
     unsubscribe();
+    untrack();
     raw.end();
   };
   const send = (event: RunEvent) => {
@@ -64,6 +65,7 @@ export async function streamRunEvents(request: FastifyRequest, reply: FastifyRep
   const unsubscribe = container.services.runEvents.subscribe(run.id, (event) =>
     held ? held.push(event) : send(event),
   );
+  const untrack = container.services.runEvents.trackStream(() => close());
   const heartbeat = setInterval(() => !closed && raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
   raw.on('close', close);
 
