@@ -87,12 +87,17 @@ describe('the Playwright project export', () => {
   });
 
   it('contains a runnable project: package.json, config with the project URL, README, runtime and one spec per approved test', () => {
+    // The whole runtime ships: every source file of the package, its tests excepted.
+    const runtimeSources = fs
+      .readdirSync(new URL('../../../packages/runtime/src', import.meta.url))
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .map((file) => `sentri-runtime/${file}`);
+    expect(runtimeSources).toEqual(expect.arrayContaining(['sentri-runtime/index.ts', 'sentri-runtime/steps.ts']));
     expect(Object.keys(files).sort()).toEqual([
       'README.md',
       'package.json',
       'playwright.config.ts',
-      'sentri-runtime/index.ts',
-      'sentri-runtime/steps.ts',
+      ...runtimeSources.sort(),
       'tests/only-written-down.spec.ts',
       'tests/places-an-order-2.spec.ts',
       'tests/places-an-order.spec.ts',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ArtifactStore } from '@sentri/core';
 import { classifyFailure, type ChildMessage } from '@sentri/engine';
 import type { RunResultRow } from '@sentri/db';
-import type { ResultArtifacts, ResultDetail } from './run-view.js';
+import { artifactUrl, type ResultArtifacts, type ResultDetail } from './run-view.js';
 import type { VisualDiff } from './visual-check.js';
 
 export type Attempt = Extract<ChildMessage, { type: 'attempt' }>;
@@ -69,6 +69,13 @@ export async function storeArtifacts(
     if (key) steps.push({ step: capture.step, title: capture.title, key });
   }
   if (steps.length > 0) artifacts.stepScreenshots = steps;
+  // A heal's screenshot is evidence too; the event then points at the stored copy, not the run's temp dir.
+  for (const [index, heal] of progress.healingEvents.entries()) {
+    const file = typeof heal.screenshotPath === 'string' ? heal.screenshotPath : undefined;
+    delete heal.screenshotPath;
+    const key = await storeFile(store, `${prefix}/heal-${index + 1}.png`, file);
+    if (key) heal.screenshot = artifactUrl(key);
+  }
   return artifacts;
 }
 

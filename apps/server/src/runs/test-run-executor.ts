@@ -114,9 +114,11 @@ export async function executeTestRun(
         if (!test) break;
         if (message.event.type === 'frame') journal.frame(message.testId, message.event.data);
         else if (message.event.type === 'heal') {
-          const heal = { ...message.event, testId: message.testId, retry: message.retry };
+          const heal: Record<string, unknown> = { ...message.event, testId: message.testId, retry: message.retry };
           test.healingEvents.push(heal);
-          void journal.record('heal', { heal });
+          // Live subscribers get the heal now; its screenshot is served once the test's evidence is stored.
+          const { screenshotPath: _local, ...live } = heal;
+          void journal.record('heal', { heal: live });
           pending = pending.then(() => rememberHeal(deps, message.testId, message.event, clock));
         } else if (message.event.type === 'step-capture') {
           test.stepCaptures.push({
@@ -182,6 +184,7 @@ export async function executeTestRun(
       healing: await healingMemory(
         deps.healing,
         job.tests.map((test) => test.id),
+        config.execution.healing.hintMaxFails,
       ),
       runtimeEnv: runtimeSettings(config),
     };
@@ -242,12 +245,21 @@ async function visualDiffs(deps: ExecutorDeps, job: TestRunJob, testId: string, 
   return diffs;
 }
 
-async function healingMemory(healing: HealingRepository, testIds: string[]) {
-  const memory: Record<string, unknown> = {};
+/**
+ * What the runtime remembers per element: the strategy that last found it (unless it kept failing
+ * since) and the element's fingerprint, which survives any number of failures.
+ */
+async function healingMemory(healing: HealingRepository, testIds: string[], maxFails: number) {
+  const memory: Record<string, { strategy: string; fingerprint?: unknown }> = {};
   for (const row of await healing.forTests(testIds)) {
-    if (!row.strategy) continue;
     const evidence = row.evidence ? (JSON.parse(row.evidence) as { fingerprint?: unknown }) : {};
-    memory[row.key] = { strategy: row.strategy, failCount: row.failCount, fingerprint: evidence.fingerprint };
+    const strategy = row.strategy && row.failCount < maxFails ? row.strategy : undefined;
+    if (!strategy && !evidence.fingerprint) continue;
+    // 'none' names no strategy: the runtime then just walks its waterfall, fingerprint in hand.
+    memory[row.key] = {
+      strategy: strategy ?? 'none',
+      ...(evidence.fingerprint ? { fingerprint: evidence.fingerprint } : {}),
+    };
   }
   return memory;
 }
