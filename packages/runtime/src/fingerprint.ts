@@ -119,7 +119,10 @@ function fingerprint(el) {
     classes: Array.prototype.slice.call(el.classList, 0, 20),
     role: implicitRole(el),
     name: accessibleName(el),
-    text: formLike ? null : cut(el.innerText || el.textContent, 80),
+    // A button made of an <input> shows its value: that is its visible text, as for a <button>.
+    text: formLike
+      ? (tag === 'input' && ['button', 'submit', 'reset'].indexOf((el.getAttribute('type') || '').toLowerCase()) >= 0 ? cut(el.value, 80) : null)
+      : cut(el.innerText || el.textContent, 80),
     attributes: attributes(el),
     path: tagPath(el),
     index: parent ? Array.prototype.indexOf.call(parent.children, el) : 0,
@@ -147,9 +150,14 @@ const inPage = <A, R>(body: string): InPage<A, R> =>
 const captureFn = inPage<unknown, ElementFingerprint>('return fingerprint(subject);');
 const collectFn = inPage<unknown[], Candidate[]>(`
   var out = [];
+  var all = new Set(subject);
   for (var i = 0; i < subject.length && out.length < arg.limit; i++) {
     var el = subject[i];
     if (arg.visibleOnly && !isVisible(el)) continue;
+    // A wrapper around a single candidate showing the same text is the same thing on screen:
+    // keep the inner element only, or every wrapped element would look ambiguous.
+    var only = el.children.length === 1 ? el.children[0] : null;
+    if (only && all.has(only) && (el.innerText || '').trim() === (only.innerText || '').trim()) continue;
     out.push({ index: i, fingerprint: fingerprint(el) });
   }
   return out;
@@ -216,6 +224,8 @@ const CLICKABLE =
  * the remembered tag (a clickable `div` stays a candidate for a click).
  */
 export function candidateSelector(action: ActionKind, rememberedTag: string): string {
+  const TEXT_BEARING =
+    '[role], h1, h2, h3, h4, h5, h6, p, img, li, td, th, label, dialog, nav, div, span, output, strong, em, small';
   const byKind: Record<ActionKind, string> = {
     click: CLICKABLE,
     dblclick: CLICKABLE,
@@ -231,8 +241,9 @@ export function candidateSelector(action: ActionKind, rememberedTag: string): st
     upload: FILE_INPUT,
     'drag-src': `${CLICKABLE}, [draggable=true], li, [role=listitem], [role=treeitem]`,
     'drag-tgt': `${CLICKABLE}, [draggable=true], li, ul, ol, [role=listitem], [role=list], [role=treeitem], section, [dropzone]`,
-    expect: `${CLICKABLE}, ${FILLABLE}, [role], h1, h2, h3, h4, h5, h6, p, img, li, td, th, label, dialog, nav`,
-    wait: `${CLICKABLE}, ${FILLABLE}, [role], h1, h2, h3, h4, h5, h6, p, img, li, td, th, label, dialog, nav`,
+    // What an assertion looks at can be any element that shows text, plain containers included.
+    expect: `${CLICKABLE}, ${FILLABLE}, ${TEXT_BEARING}`,
+    wait: `${CLICKABLE}, ${FILLABLE}, ${TEXT_BEARING}`,
   };
   const tag = /^[a-z][a-z0-9-]*$/.test(rememberedTag) ? `, ${rememberedTag}` : '';
   // A file input is the only thing `setInputFiles` can take, whatever the old tag was.
