@@ -1,6 +1,6 @@
 import { AppError } from '@sentri/core';
 import type { CountersRepository, ProjectsRepository, RunRow, TestRow } from '@sentri/db';
-import { checkTestCode, describeProblems, toSpecFile } from '@sentri/engine';
+import { failCrashedRun, refusalOf, skipUnfinished, testRunJob } from './test-run-lifecycle.js';
 import type { ActivityLog } from '../activities/activity-log.js';
 import type { Lifecycle } from '../lifecycle.js';
 import type { Principal, WorkspaceScope } from '../auth/access.js';
@@ -12,6 +12,7 @@ import { RunJournal } from './run-journal.js';
 import { resolveRunOptions, type RunOptions, type RunRequestBody } from './run-options.js';
 import { toRunSummary, toRunView } from './run-view.js';
 import { executeTestRun, type ExecutorDeps } from './test-run-executor.js';
+import type { RunnableProject } from './test-run-lifecycle.js';
 
 interface RunServiceDeps extends ExecutorDeps {
   projects: ProjectsRepository;
@@ -21,8 +22,6 @@ interface RunServiceDeps extends ExecutorDeps {
   countsCache: TestCountsCache;
   lifecycle: Lifecycle;
 }
-
-type RunnableProject = { id: string; name: string; url: string; failOnVisualRegression: number };
 
 const ACTIVE_MESSAGE = (runId: string) =>
   `A run is already in progress (${runId}). Please wait for it to finish or abort it first.`;
@@ -117,7 +116,11 @@ export class RunService {
     if (job) {
       job.abort();
       // Results still being stored land before the skipped ones are filled in.
-      void job.done.then(() => this.closeAborted(run, journal));
+      void job.done
+        .then(() => this.closeAborted(run, journal))
+        .catch((error: unknown) =>
+          this.deps.logger.error({ err: error, runId: run.id }, 'closing an aborted run failed'),
+        );
     } else await this.closeAborted(run, journal);
     await this.deps.activity.record(actor, {
       type: `${run.type}.abort`,
@@ -207,32 +210,7 @@ export class RunService {
   ) {
     try {
       const outcome = await executeTestRun(
-        {
-          run,
-          baseURL: project.url,
-          tests: tests
-            .filter((test) => !refusalOf(test))
-            .map((test) => ({
-              id: test.id,
-              name: test.name,
-              spec: toSpecFile({ ...test, steps: JSON.parse(test.steps) as [] }, '@sentri/runtime'),
-            })),
-          refused: tests.flatMap((test) => {
-            const error = refusalOf(test);
-            return error ? [{ id: test.id, name: test.name, error }] : [];
-          }),
-          workers: options.workers,
-          failOnVisualRegression: project.failOnVisualRegression === 1,
-          browser: options.browser,
-          context: {
-            viewport: this.deps.config.execution.viewport,
-            device: options.device,
-            locale: options.locale,
-            timezoneId: options.timezoneId,
-            geolocation: options.geolocation,
-            network: options.network,
-          },
-        },
+        testRunJob(run, project, tests, options, this.deps.config),
         journal,
         signal,
         this.deps,
@@ -275,6 +253,8 @@ export class RunService {
         status: status === 'completed' ? 'completed' : 'failed',
         detail: `${run.id}: ${summary}`,
       });
+    } catch (error) {
+      await failCrashedRun(this.deps, run, journal, error);
     } finally {
       await journal.flush();
       this.journals.delete(run.id);
@@ -283,31 +263,13 @@ export class RunService {
 
   /** Fills in `skipped` for the tests an abort stopped before they finished, then closes the stream. */
   private async closeAborted(run: RunRow, journal: RunJournal) {
-    const done = new Set((await this.deps.runs.results(run.id)).map((result) => result.testId));
-    const queue = JSON.parse(run.testQueue ?? '[]') as { id: string; name: string }[];
-    let position = done.size;
-    for (const test of queue.filter((item) => !done.has(item.id))) {
-      await this.deps.runs.insertResult({
-        runId: run.id,
-        position: position++,
-        testId: test.id,
-        testName: test.name,
-        status: 'skipped',
-        durationMs: null,
-        error: 'Aborted before execution',
-        failureCategory: null,
-        retryCount: 0,
-        browser: run.browser,
-        startedAt: null,
-        detail: '{}',
-      });
-    }
+    await skipUnfinished(this.deps.runs, run);
     const current = await this.deps.runs.findById(run.id);
     await journal.record('done', {
       status: 'aborted',
       passed: current?.passed ?? 0,
       failed: current?.failed ?? 0,
-      total: run.total ?? queue.length,
+      total: run.total,
     });
   }
 
@@ -331,14 +293,4 @@ export class RunService {
       this.deps.logger.warn({ err: error, projectId }, 'flaky scores could not be updated');
     }
   }
-}
-
-/**
- * Why a test's code may not run, or undefined when it may. Code is checked when saved, but a
- * stricter rule, or code written before a rule existed, is caught again here.
- */
-function refusalOf(test: TestRow): string | undefined {
-  if (!test.playwrightCode) return undefined;
-  const check = checkTestCode(test.playwrightCode);
-  return check.ok ? undefined : `Test code refused: ${describeProblems(check.problems)}`;
 }
