@@ -66,7 +66,7 @@ export function createServices({
     aiSettings: new AiSettingsService(r.settings, secretBox, activity, clock),
     activity,
     projects,
-    recycleBin: new RecycleBinService(r.recycleBin, r.workspaceData, projects, activity, testCounts),
+    recycleBin: new RecycleBinService(r.recycleBin, r.workspaceData, projects, activity, testCounts, artifacts),
     tests: new TestService(r.tests, r.projects, r.counters, activity, testCounts, clock),
     exports: new ExportService(r.projects, r.tests),
     dashboard: new DashboardService(r.dashboard, clock),

@@ -67,9 +67,16 @@ describe.each(DIALECTS)('recycle bin and data clean-up on %s', (dialect) => {
     const id = await project('purge');
     const testId = await test(id, 'Gone for good');
     expect((await call(admin, 'DELETE', `/purge/project/${id}`)).statusCode).toBe(404);
+    const runId = `RUN-purge-${dialect}`;
+    await addRun(id, runId, 'completed');
+    await t.container.artifacts.put(`runs/${runId}/${testId}/trace.zip`, 'zip');
+    await t.container.artifacts.put(`baselines/${testId}/chromium/step-0.png`, 'png');
     await call(admin, 'DELETE', `/projects/${id}`);
     expect((await call(outsider, 'DELETE', `/purge/project/${id}`)).statusCode).toBe(404);
     expect((await call(admin, 'DELETE', `/purge/project/${id}`)).json()).toEqual({ ok: true });
+    // Files of what was purged go too: run evidence and visual baselines.
+    expect(await t.container.artifacts.exists(`runs/${runId}/${testId}/trace.zip`)).toBe(false);
+    expect(await t.container.artifacts.exists(`baselines/${testId}/chromium/step-0.png`)).toBe(false);
     const { db } = t.container.database;
     expect(await db.selectFrom('tests').select('id').where('id', '=', testId).execute()).toEqual([]);
     expect(await db.selectFrom('projects').select('id').where('id', '=', id).execute()).toEqual([]);
@@ -94,10 +101,16 @@ describe.each(DIALECTS)('recycle bin and data clean-up on %s', (dialect) => {
         updatedAt: new Date().toISOString(),
       })
       .execute();
+    const { artifacts } = t.container;
+    await artifacts.put(`runs/RUN-done-${dialect}/${testId}/screenshot.png`, 'png');
+    await artifacts.put(`runs/RUN-live-${dialect}/${testId}/screenshot.png`, 'png');
     const other = await call(outsider, 'DELETE', '/data/runs');
     expect(other.json().cleared).toBe(0);
     const runs = await call(admin, 'DELETE', '/data/runs');
     expect(runs.json().cleared).toBeGreaterThanOrEqual(1);
+    // The evidence of a cleared run goes with it; a running run keeps its files.
+    expect(await artifacts.exists(`runs/RUN-done-${dialect}/${testId}/screenshot.png`)).toBe(false);
+    expect(await artifacts.exists(`runs/RUN-live-${dialect}/${testId}/screenshot.png`)).toBe(true);
     const remaining = await t.container.database.db
       .selectFrom('runs')
       .select('id')

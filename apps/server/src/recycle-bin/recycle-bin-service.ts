@@ -1,4 +1,4 @@
-import { AppError } from '@sentri/core';
+import { AppError, type ArtifactStore } from '@sentri/core';
 import type { BinType, RecycleBinRepository, RunRow, WorkspaceDataRepository } from '@sentri/db';
 import type { ActivityLog } from '../activities/activity-log.js';
 import type { Principal, WorkspaceScope } from '../auth/access.js';
@@ -16,6 +16,7 @@ export class RecycleBinService {
     private readonly projects: ProjectService,
     private readonly activity: ActivityLog,
     private readonly testCounts: TestCountsCache,
+    private readonly artifacts: ArtifactStore,
   ) {}
 
   async list(scope: WorkspaceScope) {
@@ -49,7 +50,8 @@ export class RecycleBinService {
     const type = parseType(typeInput);
     const item = await this.bin.find(scope.id, type, id);
     if (!item) throw new AppError('BIN_ITEM_NOT_FOUND');
-    await this.bin.purge(type, id);
+    const { runIds, testIds } = await this.bin.purge(type, id);
+    await this.deleteFiles(runIds, testIds);
     this.testCounts.invalidate(item.projectId);
     // Written after the purge, so a project's purge record survives the removal of its activities.
     await this.activity.record(actor, {
@@ -64,13 +66,21 @@ export class RecycleBinService {
   }
 
   async clearRuns(actor: Principal, scope: WorkspaceScope): Promise<{ ok: true; cleared: number }> {
-    const cleared = await this.data.clearRuns(scope.id);
+    const runIds = await this.data.clearRuns(scope.id);
+    await this.deleteFiles(runIds, []);
+    const cleared = runIds.length;
     await this.activity.record(actor, {
       type: 'settings.update',
       workspaceId: scope.id,
       detail: `Cleared ${cleared} run(s)`,
     });
     return { ok: true, cleared };
+  }
+
+  /** Evidence of deleted runs and baselines of deleted tests; a file that cannot go is logged, not fatal. */
+  private async deleteFiles(runIds: string[], testIds: string[]): Promise<void> {
+    const prefixes = [...runIds.map((id) => `runs/${id}`), ...testIds.map((id) => `baselines/${id}`)];
+    for (const prefix of prefixes) await this.artifacts.deletePrefix(prefix).catch(() => undefined);
   }
 
   async clearHealing(actor: Principal, scope: WorkspaceScope): Promise<{ ok: true; cleared: number }> {

@@ -124,22 +124,29 @@ export class RecycleBinRepository {
     });
   }
 
-  /** Deletes for good, with everything that only made sense attached to it. */
-  async purge(type: BinType, id: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  /**
+   * Deletes for good, with everything that only made sense attached to it. Returns the runs and
+   * tests that went, so their files (evidence, baselines) can go too.
+   */
+  async purge(type: BinType, id: string): Promise<{ runIds: string[]; testIds: string[] }> {
+    return this.db.transaction().execute(async (trx) => {
       if (type === 'run') {
         await trx.deleteFrom('runs').where('id', '=', id).execute();
-      } else if (type === 'test') {
-        await purgeTests(trx, [id]);
-      } else {
-        const testIds = (await trx.selectFrom('tests').select('id').where('projectId', '=', id).execute()).map(
-          (row) => row.id,
-        );
-        await purgeTests(trx, testIds);
-        await trx.deleteFrom('activities').where('projectId', '=', id).execute();
-        // Runs, their results and events, tokens, schedule and notification settings cascade.
-        await trx.deleteFrom('projects').where('id', '=', id).execute();
+        return { runIds: [id], testIds: [] };
       }
+      if (type === 'test') {
+        await purgeTests(trx, [id]);
+        return { runIds: [], testIds: [id] };
+      }
+      const ids = async (table: 'tests' | 'runs') =>
+        (await trx.selectFrom(table).select('id').where('projectId', '=', id).execute()).map((row) => row.id);
+      const testIds = await ids('tests');
+      const runIds = await ids('runs');
+      await purgeTests(trx, testIds);
+      await trx.deleteFrom('activities').where('projectId', '=', id).execute();
+      // Runs, their results and events, tokens, schedule and notification settings cascade.
+      await trx.deleteFrom('projects').where('id', '=', id).execute();
+      return { runIds, testIds };
     });
   }
 }

@@ -7,16 +7,18 @@ export class WorkspaceDataRepository {
 
   /**
    * Deletes every run of every project of the workspace, live or binned — except runs still
-   * in progress, which would otherwise vanish under the worker executing them.
+   * in progress, which would otherwise vanish under the worker executing them. Returns the ids,
+   * whose evidence files go too.
    */
-  async clearRuns(workspaceId: string): Promise<number> {
+  async clearRuns(workspaceId: string): Promise<string[]> {
     const projects = this.db.selectFrom('projects').select('id').where('workspaceId', '=', workspaceId);
-    const result = await this.db
+    const rows = await this.db
       .deleteFrom('runs')
       .where('projectId', 'in', projects)
       .where('status', '!=', 'running')
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   /** Forgets every self-healing memory of the workspace's tests (binned ones included). */
