@@ -149,6 +149,11 @@ describe('test runs over HTTP, in real Chromium', () => {
       expect(result.screenshotPath).toMatch(/\.png$/);
     }
     expect(run.logs.some((line: string) => line.includes('PASSED'))).toBe(true);
+    // Network evidence: what the page requested, with status and timing.
+    expect(byId[ids.pass].network).toContainEqual(
+      expect.objectContaining({ method: 'GET', url: `${todo.url}/`, status: 200, durationMs: expect.any(Number) }),
+    );
+    expect(byId[ids.flaky].network).toContainEqual(expect.objectContaining({ status: 200 }));
 
     // Evidence is served to the workspace's members only.
     const shot = await fetch(`${t.url}${byId[ids.fail].screenshotPath}`, {

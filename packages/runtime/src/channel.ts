@@ -69,7 +69,15 @@ export interface FailureEvent {
   message: string;
 }
 
-export type RuntimeEvent = HealEvent | StepCaptureEvent | FrameEvent | FailureEvent;
+/** The requests a test's page made, sent once when the test ends. */
+export interface NetworkEvent {
+  type: 'network';
+  entries: { method: string; url: string; status: number | null; durationMs: number | null; failure?: string }[];
+  /** Requests beyond the kept ones. */
+  dropped: number;
+}
+
+export type RuntimeEvent = HealEvent | StepCaptureEvent | FrameEvent | FailureEvent | NetworkEvent;
 
 export function eventsEnabled(): boolean {
   return process.env.SENTRI_EVENTS === '1';

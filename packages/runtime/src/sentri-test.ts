@@ -1,5 +1,5 @@
-import { test as base, type Page } from '@playwright/test';
-import { emit, eventsEnabled } from './channel.js';
+import { test as base, type Page, type Request } from '@playwright/test';
+import { emit, eventsEnabled, type NetworkEvent } from './channel.js';
 
 /**
  * `@playwright/test` with what a Sentri run adds around every test: the live screencast and the
@@ -27,6 +27,7 @@ const extended = base.extend<{ sentriRun: void }>({
       if (network === 'slow3g') teardowns.push(await throttle(page, browserName));
       if (process.env.SENTRI_SCREENCAST === '1' && browserName === 'chromium')
         teardowns.push(await startScreencast(page));
+      teardowns.push(recordNetwork(page));
       try {
         await use();
       } finally {
@@ -78,6 +79,35 @@ let insideStep = false;
 const step = Object.assign(runStep, { skip: base.step.skip }) as typeof base.step;
 
 export const test = Object.assign(extended, { step }) as typeof extended;
+
+/** Network evidence: method, URL, status and timing of what the page requested (the first 300). */
+function recordNetwork(page: Page): () => Promise<void> {
+  const KEEP = 300;
+  const entries: NetworkEvent['entries'] = [];
+  const started = new Map<Request, number>();
+  let dropped = 0;
+  const finish = (request: Request, status: number | null, failure?: string) => {
+    const begin = started.get(request);
+    started.delete(request);
+    if (entries.length >= KEEP) return void dropped++;
+    entries.push({
+      method: request.method(),
+      url: request.url().slice(0, 2000),
+      status,
+      durationMs: begin === undefined ? null : Date.now() - begin,
+      ...(failure ? { failure } : {}),
+    });
+  };
+  page.on('request', (request) => started.set(request, Date.now()));
+  page.on('requestfinished', (request) => {
+    void request.response().then(
+      (response) => finish(request, response?.status() ?? null),
+      () => finish(request, null),
+    );
+  });
+  page.on('requestfailed', (request) => finish(request, null, request.failure()?.errorText ?? 'failed'));
+  return async () => emit({ type: 'network', entries, dropped });
+}
 
 /** 400 ms latency and 400 kbit/s both ways: CDP emulation on Chromium, a delaying route elsewhere. */
 async function throttle(page: Page, browserName: string): Promise<() => Promise<unknown>> {

@@ -15,6 +15,8 @@ export interface TestProgress {
   attempts: Attempt[];
   healingEvents: Record<string, unknown>[];
   stepCaptures: { step: number; title: string; path: string }[];
+  /** Requests of the final attempt's page. */
+  network?: unknown[];
 }
 
 const MAX_ERROR = 4000;
@@ -109,6 +111,7 @@ export function resultRow(
     artifacts,
     healingEvents: progress.healingEvents,
     consoleLogs: final?.output ?? [],
+    network: progress.network ?? [],
   };
   const firstStart = progress.attempts[0]?.startedAt;
   return {

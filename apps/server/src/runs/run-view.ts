@@ -19,6 +19,7 @@ export interface ResultDetail {
   artifacts: ResultArtifacts;
   healingEvents: Record<string, unknown>[];
   consoleLogs: string[];
+  network?: unknown[];
   visualDiffs?: Record<string, unknown>[];
   visualRegression?: boolean;
 }
@@ -52,6 +53,7 @@ export function toResultView(row: RunResultRow) {
     })),
     healingEvents: detail.healingEvents ?? [],
     consoleLogs: detail.consoleLogs ?? [],
+    network: detail.network ?? [],
     visualDiffs: detail.visualDiffs ?? [],
     visualRegression: detail.visualRegression ?? false,
   };

@@ -120,6 +120,8 @@ export async function executeTestRun(
           const { screenshotPath: _local, ...live } = heal;
           void journal.record('heal', { heal: live });
           pending = pending.then(() => rememberHeal(deps, message.testId, message.event, clock));
+        } else if (message.event.type === 'network') {
+          test.network = message.event.entries;
         } else if (message.event.type === 'step-capture') {
           test.stepCaptures.push({
             step: message.event.step,
