@@ -131,7 +131,9 @@ describe('test runs over HTTP, in real Chromium', () => {
       parallelWorkers: 3,
       browser: 'chromium',
     });
-    const byId = Object.fromEntries((run.results as Record<string, any>[]).map((result) => [result.testId, result]));
+    const byId: Record<string, any> = Object.fromEntries(
+      (run.results as Record<string, any>[]).map((result) => [result.testId, result]),
+    );
     expect(byId[ids.pass]).toMatchObject({ status: 'passed', retryCount: 0, error: null, failureCategory: null });
     expect(byId[ids.pass].steps.length + byId[ids.pass].attempts.length).toBeGreaterThan(0);
     expect(byId[ids.fail]).toMatchObject({
