@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementFingerprint } from '../src/channel.js';
-import { SIMILARITY_WEIGHTS, semanticSelectors, similarity, textSimilarity } from '../src/fingerprint.js';
+import { SIMILARITY_WEIGHTS, semanticSelectors, similarity, textSimilarity } from '../src/similarity.js';
 import { looksLikeSelector, parseSelector } from '../src/selectors.js';
 import { selectorStrategies } from '../src/strategies.js';
 
