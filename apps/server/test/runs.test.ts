@@ -115,6 +115,10 @@ describe('test runs over HTTP, in real Chromium', () => {
     expect(seqs.every((seq, index) => index === 0 || seq > (seqs[index - 1] ?? 0))).toBe(true);
     for (const message of stream.messages) expect(message.data.type).toBe(message.event);
     expect(kept.filter((message) => message.event === 'result')).toHaveLength(3);
+    // A snapshot of the run's progress follows every result.
+    const progress = rest.filter((message) => message.event === 'snapshot').map((message) => message.data.run as any);
+    expect(progress.map((run) => run.completed)).toEqual([1, 2, 3]);
+    expect(progress.at(-1)).toMatchObject({ passed: 1, failed: 1, flaky: 1, total: 3, status: 'running' });
     expect(kept.some((message) => message.event === 'log')).toBe(true);
     expect(kept.some((message) => message.event === 'step')).toBe(true);
     const frames = stream.messages.filter((message) => message.event === 'frame');

@@ -8,8 +8,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { resultRow, storeArtifacts, withVisualDiffs, type TestProgress } from './result-builder.js';
 import type { RunJournal } from './run-journal.js';
-import { toResultView, type ResultArtifacts } from './run-view.js';
-import { checkVisual, type VisualDiff } from './visual-check.js';
+import { toResultView, toRunSummary } from './run-view.js';
+import { visualDiffs } from './visual-check.js';
 
 export interface TestRunJob {
   run: RunRow;
@@ -72,7 +72,17 @@ export async function executeTestRun(
     const artifacts = await storeArtifacts(deps.artifacts, job.run.id, test);
     let row = resultRow(job.run.id, position++, test, job.browser.name, runStartedAt, artifacts);
     if (row.status === 'passed' || row.status === 'flaky') {
-      const diffs = await visualDiffs(deps, job, test.id, artifacts);
+      const diffs = await visualDiffs(
+        {
+          artifacts: deps.artifacts,
+          baselines: deps.baselines,
+          clock,
+          threshold: config.execution.visualDiffThreshold,
+          pixelTolerance: config.execution.visualPixelTolerance,
+        },
+        { runId: job.run.id, testId: test.id, browser: job.browser.name },
+        artifacts,
+      );
       if (diffs.length > 0) row = withVisualDiffs(row, diffs, job.failOnVisualRegression);
     }
     await runs.insertResult(row);
@@ -89,6 +99,9 @@ export async function executeTestRun(
     });
     const view = toResultView({ ...row, id: 0 });
     void journal.record('result', { result: view });
+    // Progress for every watcher after each result: the run's counters as they stand now.
+    const current = await runs.findById(job.run.id);
+    if (current) void journal.snapshot({ ...toRunSummary(current), flaky: outcome.flaky, completed: position });
     const seconds = ((row.durationMs ?? 0) / 1000).toFixed(1);
     if (status === 'failed')
       void journal.log(`❌ ${test.id} ${test.name}: FAILED (${seconds} s) ${row.error ?? ''}`.trim(), 'error');
@@ -220,31 +233,6 @@ export async function executeTestRun(
     await pending.catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The final screenshot is step 0; per-step captures keep their numbers. Failure screenshots are never compared. */
-async function visualDiffs(deps: ExecutorDeps, job: TestRunJob, testId: string, artifacts: ResultArtifacts) {
-  const { config } = deps;
-  const shots = [
-    ...(artifacts.screenshot ? [{ step: 0, key: artifacts.screenshot }] : []),
-    ...(artifacts.stepScreenshots ?? []).map(({ step, key }) => ({ step, key })),
-  ];
-  const diffs: VisualDiff[] = [];
-  for (const shot of shots) {
-    diffs.push(
-      await checkVisual(
-        {
-          artifacts: deps.artifacts,
-          baselines: deps.baselines,
-          clock: deps.clock,
-          threshold: config.execution.visualDiffThreshold,
-          pixelTolerance: config.execution.visualPixelTolerance,
-        },
-        { runId: job.run.id, testId, browser: job.browser.name, step: shot.step, screenshotKey: shot.key },
-      ).catch((error: Error) => ({ step: shot.step, status: 'error' as const, reason: error.message })),
-    );
-  }
-  return diffs;
 }
 
 /**

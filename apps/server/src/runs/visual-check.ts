@@ -1,7 +1,7 @@
 import type { ArtifactStore, Clock } from '@sentri/core';
 import type { BaselinesRepository } from '@sentri/db';
 import { compareImagesAsync, pngSize } from '@sentri/engine';
-import { artifactUrl } from './run-view.js';
+import { artifactUrl, type ResultArtifacts } from './run-view.js';
 
 export interface VisualDiff {
   step: number;
@@ -71,4 +71,27 @@ export async function checkVisual(
     diff.diffPath = artifactUrl(key);
   }
   return diff;
+}
+
+/** The final screenshot is step 0; per-step captures keep their numbers. Failure screenshots are never compared. */
+export async function visualDiffs(
+  deps: VisualDeps,
+  target: { runId: string; testId: string; browser: string },
+  artifacts: ResultArtifacts,
+): Promise<VisualDiff[]> {
+  const shots = [
+    ...(artifacts.screenshot ? [{ step: 0, key: artifacts.screenshot }] : []),
+    ...(artifacts.stepScreenshots ?? []).map(({ step, key }) => ({ step, key })),
+  ];
+  const diffs: VisualDiff[] = [];
+  for (const shot of shots) {
+    diffs.push(
+      await checkVisual(deps, { ...target, step: shot.step, screenshotKey: shot.key }).catch((error: Error) => ({
+        step: shot.step,
+        status: 'error' as const,
+        reason: error.message,
+      })),
+    );
+  }
+  return diffs;
 }
