@@ -24,7 +24,13 @@ export type {
   NetworkCondition,
   RunPlan,
 } from './run/run-plan.js';
-export { childEnvironment, runPlaywright, type PlaywrightExit, type PlaywrightRun } from './run/run-playwright.js';
+export {
+  childEnvironment,
+  liveFile,
+  runPlaywright,
+  type PlaywrightExit,
+  type PlaywrightRun,
+} from './run/run-playwright.js';
 export { CHROMIUM_ARGS, isKnownDevice, runnableSpec } from './run/write-run-dir.js';
 export { classifyFailure, type FailureCategory } from './run/classify-failure.js';
 export * from './safety/check-code.js';

@@ -6,7 +6,7 @@ import { startTodoApp, type TodoApp } from '../../../fixtures/todo/server.js';
 import { findBrowserExecutable } from '../src/browser/find-executable.js';
 import { classifyFailure } from '../src/run/classify-failure.js';
 import type { ChildMessage, RunPlan } from '../src/run/run-plan.js';
-import { runPlaywright } from '../src/run/run-playwright.js';
+import { liveFile, runPlaywright } from '../src/run/run-playwright.js';
 
 type Attempt = Extract<ChildMessage, { type: 'attempt' }>;
 
@@ -26,9 +26,10 @@ describe('Playwright Test in a child process, on real Chromium', () => {
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function run(tests: RunPlan['tests'], overrides: Partial<RunPlan> = {}) {
+  async function run(tests: RunPlan['tests'], overrides: Partial<RunPlan> = {}, watched = false) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentri-engine-'));
     dirs.push(dir);
+    if (watched) fs.writeFileSync(liveFile({ dir }), '');
     const messages: ChildMessage[] = [];
     const started = Date.now();
     const child = runPlaywright(
@@ -258,4 +259,14 @@ describe('Playwright Test in a child process, on real Chromium', () => {
     expect(loadMs(slow)).toBeGreaterThanOrEqual(400);
     expect(loadMs(slow)).toBeGreaterThan(loadMs(fast) + 300);
   }, 120_000);
+
+  it('streams screencast frames only while the run is watched', async () => {
+    const body = `  await page.goto('/');\n  await page.waitForTimeout(1500);`;
+    const frames = (messages: ChildMessage[]) =>
+      messages.filter((message) => message.type === 'runtime' && message.event.type === 'frame').length;
+    const unwatched = await run([{ id: 'TC-1', spec: spec('quiet', body) }], { screencast: true });
+    const watched = await run([{ id: 'TC-1', spec: spec('live', body) }], { screencast: true }, true);
+    expect(frames(unwatched.messages)).toBe(0);
+    expect(frames(watched.messages)).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { test as base, type Page, type Request } from '@playwright/test';
 import { emit, eventsEnabled, type NetworkEvent } from './channel.js';
 
@@ -26,7 +27,7 @@ const extended = base.extend<{ sentriRun: void }>({
       const teardowns: (() => Promise<unknown>)[] = [];
       if (network === 'slow3g') teardowns.push(await throttle(page, browserName));
       if (process.env.SENTRI_SCREENCAST === '1' && browserName === 'chromium')
-        teardowns.push(await startScreencast(page));
+        teardowns.push(screencastWhileWatched(page, process.env.SENTRI_LIVE_FILE));
       teardowns.push(recordNetwork(page));
       try {
         await use();
@@ -127,6 +128,34 @@ async function throttle(page: Page, browserName: string): Promise<() => Promise<
     await route.continue();
   });
   return () => page.unrouteAll({ behavior: 'ignoreErrors' });
+}
+
+/**
+ * The screencast costs the browser a JPEG every few frames: it runs only while someone watches
+ * the run, which the run says by the presence of a file (checked twice a second). Without a
+ * file path it runs all the time.
+ */
+function screencastWhileWatched(page: Page, liveFile: string | undefined): () => Promise<unknown> {
+  let stop: (() => Promise<unknown>) | undefined;
+  let switching: Promise<unknown> = Promise.resolve();
+  const check = () => {
+    const watched = !liveFile || fs.existsSync(liveFile);
+    if (watched && !stop && !page.isClosed()) {
+      stop = () => Promise.resolve();
+      switching = switching.then(async () => (stop = await startScreencast(page))).catch(() => (stop = undefined));
+    } else if (!watched && stop) {
+      const stopping = stop;
+      stop = undefined;
+      switching = switching.then(() => stopping()).catch(() => undefined);
+    }
+  };
+  check();
+  const timer = liveFile ? setInterval(check, 500) : undefined;
+  return async () => {
+    clearInterval(timer);
+    await switching;
+    await stop?.();
+  };
 }
 
 async function startScreencast(page: Page): Promise<() => Promise<unknown>> {

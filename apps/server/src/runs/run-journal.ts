@@ -74,6 +74,11 @@ export class RunJournal {
     if (this.hub.listenerCount(this.runId) > 0) this.hub.publish(this.runId, { type: 'frame', testId, data });
   }
 
+  /** Whether anyone is watching the run live right now. */
+  watched(): boolean {
+    return this.hub.listenerCount(this.runId) > 0;
+  }
+
   flush(): Promise<void> {
     return this.#chain;
   }

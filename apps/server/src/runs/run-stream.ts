@@ -6,11 +6,24 @@ import type { RunEvent } from './run-event-hub.js';
 
 const HEARTBEAT_MS = 15_000;
 
+/** The same event goes to every subscriber: it is serialised once. */
+const serialised = new WeakMap<RunEvent, string>();
+
 /** One SSE message: named, with the run's sequence number as its id (frames have none: they are not kept). */
 export function sseMessage(event: RunEvent): string {
-  const id = event.seq !== undefined ? `id: ${event.seq}\n` : '';
-  return `${id}event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+  let message = serialised.get(event);
+  if (message === undefined) {
+    const id = event.seq !== undefined ? `id: ${event.seq}\n` : '';
+    message = `${id}event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+    serialised.set(event, message);
+  }
+  return message;
 }
+
+/** A client this far behind misses frames (they are only pictures of now)… */
+const FRAME_BACKLOG_BYTES = 512 * 1024;
+/** …and this far behind is cut off: it reconnects with Last-Event-ID and loses nothing stored. */
+const MAX_BACKLOG_BYTES = 16 * 1024 * 1024;
 
 function lastEventIdOf(request: FastifyRequest): number | undefined {
   const header = request.headers['last-event-id'];
@@ -55,6 +68,12 @@ export async function streamRunEvents(request: FastifyRequest, reply: FastifyRep
   };
   const send = (event: RunEvent) => {
     if (closed) return;
+    if (raw.writableLength > MAX_BACKLOG_BYTES) {
+      close();
+      raw.destroy();
+      return;
+    }
+    if (event.type === 'frame' && raw.writableLength > FRAME_BACKLOG_BYTES) return;
     if (event.seq !== undefined && event.type !== 'snapshot') {
       if (event.seq <= lastSent) return;
       lastSent = event.seq;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ArtifactStore, Clock } from '@sentri/core';
 import type { BaselinesRepository, HealingRepository, RunRow, RunsRepository, TestsRepository } from '@sentri/db';
-import { runPlaywright, type BrowserName, type ChildMessage, type RunPlan } from '@sentri/engine';
+import { liveFile, runPlaywright, type BrowserName, type ChildMessage, type RunPlan } from '@sentri/engine';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { resultRow, storeArtifacts, withVisualDiffs, type TestProgress } from './result-builder.js';
@@ -204,6 +204,15 @@ export async function executeTestRun(
       runtimeEnv: runtimeSettings(config),
     };
     const child = runPlaywright(plan, onMessage);
+    // Frames are encoded only while someone watches: the runtime looks for this file.
+    const live = liveFile(plan);
+    const showLive = () => {
+      if (journal.watched()) fs.writeFileSync(live, '');
+      else fs.rmSync(live, { force: true });
+    };
+    showLive();
+    const watcher = setInterval(showLive, 500);
+    void child.exited.finally(() => clearInterval(watcher));
     const onAbort = () => child.abort();
     signal.addEventListener('abort', onAbort, { once: true });
     const exit = await child.exited;
@@ -231,7 +240,8 @@ export async function executeTestRun(
     return outcome;
   } finally {
     await pending.catch(() => undefined);
-    fs.rmSync(dir, { recursive: true, force: true });
+    // Chromium may still be writing into the directory for a moment after an abort.
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 

@@ -43,10 +43,14 @@ export function childEnvironment(plan: RunPlan): NodeJS.ProcessEnv {
     SENTRI_EVENTS: '1',
     SENTRI_NETWORK: plan.context.network,
     SENTRI_SCREENCAST: plan.screencast ? '1' : '0',
+    SENTRI_LIVE_FILE: liveFile(plan),
     ...(plan.healing ? { SENTRI_HEALING_FILE: path.join(plan.dir, 'healing.json') } : {}),
     ...plan.runtimeEnv,
   };
 }
+
+/** Present while someone watches the run: the runtime streams frames only then. */
+export const liveFile = (plan: Pick<RunPlan, 'dir'>) => path.join(plan.dir, 'live');
 
 /** Starts `playwright test` on the plan in a child process; messages arrive through `onMessage`. */
 export function runPlaywright(plan: RunPlan, onMessage: (message: ChildMessage) => void): PlaywrightRun {
