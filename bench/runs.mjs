@@ -129,7 +129,12 @@ const specs = () =>
 
 async function main() {
   const { values: args } = parseArgs({
-    options: { workers: { type: 'string' }, repeat: { type: 'string' }, 'no-pin': { type: 'boolean' } },
+    options: {
+      workers: { type: 'string' },
+      repeat: { type: 'string' },
+      'no-pin': { type: 'boolean' },
+      watch: { type: 'boolean' },
+    },
   });
   const [workers, repeat] = [Number(args.workers ?? 2), Number(args.repeat ?? 3)];
   if (!(workers >= 1 && repeat >= 1)) throw new Error('--workers and --repeat must be positive integers');
@@ -173,14 +178,33 @@ async function main() {
         `export default { ...config, use: { ...config.use, trace: 'on', screenshot: 'on' } };\n`,
     );
 
-    /** A: from the POST until the event stream, which the server ends after `done`, ends. */
+    /**
+     * A: from the POST until the run has ended. By default as a CI run: nobody watches, the end is
+     * polled every 100 ms. `--watch` follows the run's event stream instead (one live viewer: the
+     * screencast runs).
+     */
     const runSentri = async () => {
       const [started, cpu] = [performance.now(), proc(server.pid)];
       const body = { dialsConfig: { parallelWorkers: workers } };
       const { runId } = await api('POST', `/projects/${projectId}/run`, body);
       let done = null;
       const onMessage = (m) => m.event === 'done' && (done = JSON.parse(m.data).status);
-      await readEventStream(`${base}/api/v1/runs/${runId}/events`, server.token, onMessage, AbortSignal.timeout(18e5));
+      if (args.watch) {
+        await readEventStream(
+          `${base}/api/v1/runs/${runId}/events`,
+          server.token,
+          onMessage,
+          AbortSignal.timeout(18e5),
+        );
+      } else {
+        // The lean paged list: polling the whole run (results, log) would be load of its own.
+        for (;;) {
+          const { data } = await api('GET', `/projects/${projectId}/runs?page=1&pageSize=1`);
+          if (data[0]?.id === runId && data[0].status !== 'running') break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        done = (await api('GET', `/runs/${runId}`)).status;
+      }
       const [wallMs, after] = [Math.round(performance.now() - started), proc(server.pid)];
       const [cpuS, serverCpuS] = [cpuSince(cpu, after, true), Math.round((after.cpuS - cpu.cpuS) * 10) / 10];
       const run = await api('GET', `/runs/${runId}`);

@@ -90,6 +90,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     browser: findBrowserExecutable(config.browser.defaultEngine, config.browser.chromiumExecutablePath),
     lifecycle,
     async close() {
+      await services.imageComparer.close();
       mailer.close();
       await rateLimitStore.close();
       await database.close();

@@ -20,6 +20,7 @@ import { TestCountsCache } from './tests/test-counts-cache.js';
 import { TestService } from './tests/test-service.js';
 import { WorkspaceService } from './workspaces/workspace-service.js';
 import type { Lifecycle } from './lifecycle.js';
+import { ImageComparer } from '@sentri/engine';
 import { RunEventHub } from './runs/run-event-hub.js';
 import { RunService } from './runs/run-service.js';
 import { BaselineService } from './runs/baseline-service.js';
@@ -52,6 +53,7 @@ export function createServices({
   const activity = new ActivityLog(r.activities, r.counters, clock);
   const testCounts = new TestCountsCache(2000, () => clock.now().getTime());
   const runEvents = new RunEventHub();
+  const imageComparer = new ImageComparer();
   const projects = new ProjectService(r.projects, r.counters, activity, secretBox, testCounts, clock);
   return {
     sessions,
@@ -71,6 +73,7 @@ export function createServices({
     exports: new ExportService(r.projects, r.tests),
     dashboard: new DashboardService(r.dashboard, clock),
     runEvents,
+    imageComparer,
     baselines: new BaselineService({
       config,
       tests: r.tests,
@@ -86,6 +89,7 @@ export function createServices({
       tests: r.tests,
       healing: r.healing,
       baselines: r.baselines,
+      comparer: imageComparer,
       projects: r.projects,
       counters: r.counters,
       artifacts,

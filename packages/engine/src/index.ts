@@ -44,3 +44,4 @@ export {
   type Region,
   type VisualResult,
 } from './visual/compare-images.js';
+export { ImageComparer } from './visual/image-comparer.js';

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ArtifactStore, Clock } from '@sentri/core';
 import type { BaselinesRepository, HealingRepository, RunRow, RunsRepository, TestsRepository } from '@sentri/db';
-import { liveFile, runPlaywright, type BrowserName, type ChildMessage, type RunPlan } from '@sentri/engine';
+import {
+  liveFile,
+  runPlaywright,
+  type BrowserName,
+  type ChildMessage,
+  type ImageComparer,
+  type RunPlan,
+} from '@sentri/engine';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { resultRow, storeArtifacts, withVisualDiffs, type TestProgress } from './result-builder.js';
@@ -29,6 +36,7 @@ export interface ExecutorDeps {
   tests: TestsRepository;
   healing: HealingRepository;
   baselines: BaselinesRepository;
+  comparer: ImageComparer;
   artifacts: ArtifactStore;
   clock: Clock;
   logger: Logger;
@@ -74,6 +82,7 @@ export async function executeTestRun(
     if (row.status === 'passed' || row.status === 'flaky') {
       const diffs = await visualDiffs(
         {
+          comparer: deps.comparer,
           artifacts: deps.artifacts,
           baselines: deps.baselines,
           clock,

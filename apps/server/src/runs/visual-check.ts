@@ -1,6 +1,6 @@
 import type { ArtifactStore, Clock } from '@sentri/core';
 import type { BaselinesRepository } from '@sentri/db';
-import { compareImagesAsync, pngSize } from '@sentri/engine';
+import { pngSize, type ImageComparer } from '@sentri/engine';
 import { artifactUrl, type ResultArtifacts } from './run-view.js';
 
 export interface VisualDiff {
@@ -16,6 +16,7 @@ export interface VisualDiff {
 }
 
 export interface VisualDeps {
+  comparer: ImageComparer;
   artifacts: ArtifactStore;
   baselines: BaselinesRepository;
   clock: Clock;
@@ -50,7 +51,20 @@ export async function checkVisual(
     );
     return { step, status: 'baseline_created', baselinePath: artifactUrl(key) };
   }
-  const result = await compareImagesAsync(Buffer.from(stored), Buffer.from(current), {
+  // A stable page renders the same bytes every time: nothing to decode or compare.
+  if (Buffer.from(stored).equals(Buffer.from(current))) {
+    const { width, height } = pngSize(Buffer.from(current));
+    return {
+      step,
+      status: 'match',
+      diffPixels: 0,
+      totalPixels: width * height,
+      diffRatio: 0,
+      threshold: deps.threshold,
+      baselinePath: artifactUrl(baseline.imagePath),
+    };
+  }
+  const result = await deps.comparer.compare(Buffer.from(stored), Buffer.from(current), {
     threshold: deps.threshold,
     pixelTolerance: deps.pixelTolerance,
   });

@@ -9,6 +9,7 @@ import {
   type CompareOptions,
   type VisualResult,
 } from './compare-images.js';
+import { ImageComparer } from './image-comparer.js';
 
 type Rgb = readonly [number, number, number];
 const WHITE: Rgb = [255, 255, 255];
@@ -252,3 +253,29 @@ describe('compareImagesAsync', () => {
     );
   });
 });
+
+describe('ImageComparer', () => {
+  it('answers many comparisons on one worker, each with its own result, and starts again after close', async () => {
+    const comparer = new ImageComparer(1000);
+    const pairs: [Buffer, Buffer][] = [
+      [square(10), square(10)],
+      [square(10), square(60)],
+      [solid(10, 10, RED), solid(20, 10, RED)],
+      [solid(50, 50, WHITE), solid(50, 50, BLUE)],
+    ];
+    const options = DEFAULT_COMPARE_OPTIONS;
+    const results = await Promise.all(pairs.map(([a, b]) => comparer.compare(a, b, options)));
+    const expected = pairs.map(([a, b]) => compareImages(a, b, options));
+    expect(results.map((result) => result.status)).toEqual(['match', 'regression', 'error', 'regression']);
+    expect(results.map(withoutDiff)).toEqual(expected.map(withoutDiff));
+    await comparer.close();
+    expect((await comparer.compare(square(10), square(10), options)).status).toBe('match');
+    await comparer.close();
+  });
+});
+
+function withoutDiff(result: VisualResult) {
+  if (result.status === 'error') return result;
+  const { diffPng: _diff, ...rest } = result;
+  return rest;
+}

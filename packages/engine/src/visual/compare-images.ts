@@ -186,7 +186,7 @@ type TsxPackage = { exports: { './esm/api': { import: { default: string } } } };
  * inline module that first registers tsx in the worker (a dev dependency only source mode needs;
  * on Node 20, `--import tsx` in a Worker's execArgv does not apply to the worker's entry).
  */
-function startWorker(): Worker {
+export function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./compare-worker.js', import.meta.url));
   // The ESM build of tsx's register API (`tsx/esm/api` under the `import` condition).
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');

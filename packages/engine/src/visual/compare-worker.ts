@@ -1,5 +1,6 @@
 /**
- * Worker entry for compareImagesAsync: compares one pair of images and posts the result back.
+ * Worker entry for compareImagesAsync and ImageComparer: compares each pair of images it is sent
+ * and posts the result back, in order.
  * Runs as `dist/visual/compare-worker.js` when built, and as this file through tsx from sources.
  */
 import { parentPort } from 'node:worker_threads';
@@ -7,7 +8,7 @@ import { compareImages, type CompareReply, type CompareRequest } from './compare
 
 const toBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-parentPort?.once('message', ({ baseline, current, options }: CompareRequest) => {
+parentPort?.on('message', ({ baseline, current, options }: CompareRequest) => {
   const result = compareImages(toBuffer(baseline), toBuffer(current), options);
   if (result.status === 'error' || !result.diffPng) {
     parentPort?.postMessage(result);
