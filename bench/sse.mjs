@@ -74,8 +74,11 @@ async function subscribe(url, token, signal) {
           sub.frames += 1;
           sub.frameBytes += message.data.length;
         } else if (message.event === 'snapshot') {
-          sub.snapshotAt = at;
-          sub.snapshotSeq = message.id;
+          // The first snapshot is the connect-time state; later ones are progress after each result.
+          if (sub.snapshotAt === null) {
+            sub.snapshotAt = at;
+            sub.snapshotSeq = message.id;
+          }
         } else if (message.id !== undefined) {
           sub.ids.push(message.id);
           sub.at.set(message.id, { at, type: message.event });
