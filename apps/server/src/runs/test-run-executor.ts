@@ -215,8 +215,12 @@ export async function executeTestRun(
     const child = runPlaywright(plan, onMessage);
     // Frames are encoded only while someone watches: the runtime looks for this file.
     const live = liveFile(plan);
+    let shown = false;
     const showLive = () => {
-      if (journal.watched()) fs.writeFileSync(live, '');
+      const watched = journal.watched();
+      if (watched === shown) return;
+      shown = watched;
+      if (watched) fs.writeFileSync(live, '');
       else fs.rmSync(live, { force: true });
     };
     showLive();

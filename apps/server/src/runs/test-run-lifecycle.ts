@@ -17,20 +17,22 @@ export function testRunJob(
   options: RunOptions,
   config: Config,
 ): TestRunJob {
+  // Each test's code is parsed once: it either runs or is reported as refused.
+  const runnable: TestRunJob['tests'] = [];
+  const refused: TestRunJob['refused'] = [];
+  for (const test of tests) {
+    const error = refusalOf(test);
+    if (error) refused.push({ id: test.id, name: test.name, error });
+    else {
+      const steps = JSON.parse(test.steps) as [];
+      runnable.push({ id: test.id, name: test.name, spec: toSpecFile({ ...test, steps }, '@sentri/runtime') });
+    }
+  }
   return {
     run,
     baseURL: project.url,
-    tests: tests
-      .filter((test) => !refusalOf(test))
-      .map((test) => ({
-        id: test.id,
-        name: test.name,
-        spec: toSpecFile({ ...test, steps: JSON.parse(test.steps) as [] }, '@sentri/runtime'),
-      })),
-    refused: tests.flatMap((test) => {
-      const error = refusalOf(test);
-      return error ? [{ id: test.id, name: test.name, error }] : [];
-    }),
+    tests: runnable,
+    refused,
     workers: options.workers,
     failOnVisualRegression: project.failOnVisualRegression === 1,
     browser: options.browser,
