@@ -18,6 +18,7 @@ import { activityRoutes } from './routes/activities.js';
 import { artifactRoutes } from './routes/artifacts.js';
 import { baselineRoutes } from './routes/baselines.js';
 import { runRoutes } from './routes/runs.js';
+import { discoveryRoutes } from './routes/discovery.js';
 import { authRoutes } from './routes/auth.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { exportRoutes } from './routes/exports.js';
@@ -113,6 +114,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(dashboardRoutes, { container, prefix: API_PREFIX });
   await app.register(activityRoutes, { container, prefix: API_PREFIX });
   await app.register(runRoutes, { container, prefix: API_PREFIX });
+  await app.register(discoveryRoutes, { container, prefix: API_PREFIX });
   await app.register(artifactRoutes, { container, prefix: API_PREFIX });
   await app.register(baselineRoutes, { container, prefix: API_PREFIX });
   await app.register(legacyRedirect, { sessions: container.services.sessions });

@@ -24,6 +24,7 @@ import { ImageComparer } from '@sentri/engine';
 import { RunEventHub } from './runs/run-event-hub.js';
 import { RunService } from './runs/run-service.js';
 import { BaselineService } from './runs/baseline-service.js';
+import { CrawlService } from './discovery/crawl-service.js';
 
 interface ServiceDeps {
   config: Config;
@@ -55,6 +56,23 @@ export function createServices({
   const runEvents = new RunEventHub();
   const imageComparer = new ImageComparer();
   const projects = new ProjectService(r.projects, r.counters, activity, secretBox, testCounts, clock);
+  const runs = new RunService({
+    config,
+    runs: r.runs,
+    tests: r.tests,
+    healing: r.healing,
+    baselines: r.baselines,
+    comparer: imageComparer,
+    projects: r.projects,
+    counters: r.counters,
+    artifacts,
+    hub: runEvents,
+    activity,
+    countsCache: testCounts,
+    lifecycle,
+    clock,
+    logger,
+  });
   return {
     sessions,
     accounts: new AccountService(r.users, r.userTokens, mailer, clock, logger, {
@@ -83,20 +101,19 @@ export function createServices({
       activity,
       clock,
     }),
-    runs: new RunService({
+    runs,
+    crawls: new CrawlService({
       config,
+      projects: r.projects,
       runs: r.runs,
       tests: r.tests,
-      healing: r.healing,
-      baselines: r.baselines,
-      comparer: imageComparer,
-      projects: r.projects,
       counters: r.counters,
-      artifacts,
       hub: runEvents,
       activity,
       countsCache: testCounts,
       lifecycle,
+      box: secretBox,
+      jobs: runs.jobs,
       clock,
       logger,
     }),

@@ -66,6 +66,7 @@ const MATRIX: Record<string, Requirement> = {
   'GET /activities': 'viewer',
   'DELETE /data/activities': 'admin',
   'POST /projects/:id/run': 'qa_lead',
+  'POST /projects/:id/crawl': 'qa_lead',
   'POST /tests/:testId/run': 'qa_lead',
   'GET /projects/:id/runs': 'viewer',
   'GET /runs/:runId': 'viewer',

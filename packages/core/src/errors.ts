@@ -76,6 +76,11 @@ export const ERROR_CODES = {
     message: 'no approved tests — review generated tests and approve them before running regression',
   },
   RUN_BROWSER_UNAVAILABLE: { status: 400, message: 'That browser is not installed on this server.' },
+  URL_REFUSED: { status: 400, message: 'That URL may not be reached from this server.' },
+  AI_PROVIDER_NOT_CONFIGURED: {
+    status: 503,
+    message: 'No AI provider configured. Add an API key in Settings to use AI test generation.',
+  },
   ARTIFACT_NOT_FOUND: { status: 404, message: 'artifact not found' },
 
   // Recycle bin

@@ -4,3 +4,4 @@ export * from './schemas/common.js';
 export * from './schemas/system.js';
 export * from './ports.js';
 export * from './schemas/auth.js';
+export * from './url-policy.js';

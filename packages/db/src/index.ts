@@ -26,6 +26,7 @@ export {
   TestsRepository,
   type TestRow,
   type NewTest,
+  type NewGeneratedTest,
   type TestChanges,
   type TestFilters,
   type TestCounts,

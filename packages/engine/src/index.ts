@@ -45,3 +45,27 @@ export {
   type VisualResult,
 } from './visual/compare-images.js';
 export { ImageComparer } from './visual/image-comparer.js';
+export type * from './discovery/types.js';
+export { crawlSite, CrawlUnreachableError } from './discovery/crawl.js';
+export type { CrawlCredentials, CrawlOptions, CrawlProgress } from './discovery/crawl-session.js';
+export {
+  runPipeline,
+  builtinGenerator,
+  type Generator,
+  type GenerationContext,
+  type PipelineStats,
+} from './generate/pipeline.js';
+export { BUILTIN_MODEL, BUILTIN_VERSION } from './generate/builtin-generator.js';
+export {
+  parseDials,
+  buildDialsPrompt,
+  explorerTuning,
+  sanitisePromptText,
+  DIAL_DEFAULTS,
+  type Dials,
+} from './generate/dials.js';
+export { parseOpenApi, extractAttachedSpec } from './generate/openapi.js';
+export { apiContractTests } from './generate/api-tests.js';
+export { validateTest } from './generate/validate.js';
+export type { ExistingTest } from './generate/dedupe.js';
+export type { ClassifiedPage } from './generate/classify.js';

@@ -48,6 +48,13 @@ export interface Config {
       readonly hintMaxFails: number;
     };
   };
+  readonly crawl: {
+    readonly maxPages: number;
+    readonly maxDepth: number;
+    readonly networkIdleMs: number;
+    readonly timeLimitMs: number;
+    readonly allowPrivateUrls: boolean;
+  };
   readonly log: { readonly level: LogLevel };
   readonly auth: {
     /** undefined in development: the container generates and keeps one in DATA_DIR. */
@@ -169,6 +176,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         retryDelayMs: num('HEALING_RETRY_DELAY'),
         hintMaxFails: num('HEALING_HINT_MAX_FAILS'),
       },
+    },
+    crawl: {
+      maxPages: num('CRAWL_MAX_PAGES'),
+      maxDepth: num('CRAWL_MAX_DEPTH'),
+      networkIdleMs: num('CRAWL_NETWORKIDLE_TIMEOUT'),
+      timeLimitMs: num('CRAWL_TIME_LIMIT_MS'),
+      allowPrivateUrls: values.ALLOW_PRIVATE_URLS as boolean,
     },
     log: { level: str('LOG_LEVEL') as LogLevel },
     auth: {

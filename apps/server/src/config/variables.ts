@@ -3,6 +3,7 @@
  * `.env.example` is generated from this table, so the two cannot drift apart.
  */
 import { MAIL_AND_OAUTH_VARIABLES, RATE_LIMIT_VARIABLES, SECURITY_VARIABLES } from './variables-security.js';
+import { DISCOVERY_VARIABLES } from './variables-discovery.js';
 import { EXECUTION_VARIABLES } from './variables-execution.js';
 import { v, type VariableSpec } from './variable-spec.js';
 
@@ -106,6 +107,7 @@ export const VARIABLES = {
     doc: 'Log threshold.',
   }),
   ...EXECUTION_VARIABLES,
+  ...DISCOVERY_VARIABLES,
   ...SECURITY_VARIABLES,
   ...MAIL_AND_OAUTH_VARIABLES,
   ...RATE_LIMIT_VARIABLES,

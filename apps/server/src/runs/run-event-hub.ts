@@ -1,7 +1,7 @@
 /** One event of a run as clients receive it; `seq` is the SSE id (absent for frames, which are not kept). */
 export interface RunEvent {
   seq?: number;
-  type: 'log' | 'step' | 'result' | 'heal' | 'snapshot' | 'frame' | 'done';
+  type: 'log' | 'step' | 'result' | 'heal' | 'snapshot' | 'frame' | 'done' | 'stage' | 'page' | 'edge' | 'llm_token';
   [field: string]: unknown;
 }
 

@@ -110,6 +110,10 @@ export function toRunView(run: RunRow, results: RunResultRow[], logs: string[]) 
     ...toRunSummary(run),
     testQueue: run.testQueue ? (JSON.parse(run.testQueue) as unknown[]) : [],
     tests: JSON.parse(run.tests) as string[],
+    pages: JSON.parse(run.pages) as unknown[],
+    siteGraph: run.siteGraph ? (JSON.parse(run.siteGraph) as unknown) : null,
+    generateInput: run.generateInput ? (JSON.parse(run.generateInput) as unknown) : null,
+    tokenUsage: run.tokenUsage ? (JSON.parse(run.tokenUsage) as unknown) : null,
     results: results.map(toResultView),
     logs,
   };

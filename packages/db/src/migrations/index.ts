@@ -6,6 +6,7 @@ import { runs } from './0003-runs.js';
 import { platform } from './0004-platform.js';
 import { healingStrategy } from './0005-healing-strategy.js';
 import { visualOptIn } from './0006-visual-opt-in.js';
+import { discovery } from './0007-discovery.js';
 
 /** Ordered, append-only: never edit a migration that has shipped; add the next one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-platform': platform,
   '0005-healing-strategy': healingStrategy,
   '0006-visual-opt-in': visualOptIn,
+  '0007-discovery': discovery,
 };
 
 export class MigrationError extends Error {

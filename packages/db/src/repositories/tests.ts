@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Database, TestsTable } from '../tables/index.js';
 import type { Page } from './projects.js';
 
@@ -18,6 +18,22 @@ export type NewTest = Pick<
   | 'pageTitle'
   | 'createdAt'
 >;
+export type NewGeneratedTest = NewTest &
+  Pick<
+    Insertable<TestsTable>,
+    | 'scenario'
+    | 'qualityScore'
+    | 'isJourneyTest'
+    | 'journeyType'
+    | 'assertionEnhanced'
+    | 'promptVersion'
+    | 'modelUsed'
+    | 'generatedFrom'
+    | 'isApiTest'
+    | 'tags'
+    | 'preconditions'
+    | 'testData'
+  >;
 export type TestChanges = Partial<
   Pick<
     TestRow,
@@ -84,6 +100,22 @@ export class TestsRepository {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+  }
+
+  /**
+   * Tests a generator wrote, all at once: either every one lands as a draft or none does.
+   * Their review starts over from draft whatever the generator was.
+   */
+  async insertGenerated(tests: NewGeneratedTest[]): Promise<void> {
+    if (tests.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const test of tests) {
+        await trx
+          .insertInto('tests')
+          .values({ ...test, reviewStatus: 'draft', updatedAt: test.createdAt, deletedAt: null })
+          .execute();
+      }
+    });
   }
 
   /** A live test whose live project belongs to the workspace. */

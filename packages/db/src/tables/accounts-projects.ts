@@ -103,6 +103,8 @@ export interface TestsTable {
   codeVersion: Generated<number>;
   isStale: Generated<Bool>;
   flakyScore: Generated<number>;
+  preconditions: Json | null;
+  testData: Json | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
   deletedAt: Timestamp | null;

@@ -39,6 +39,8 @@ export interface RunsTable {
   qualityAnalytics: Json | null;
   currentStep: Generated<number>;
   rateLimitError: string | null;
+  siteGraph: Json | null;
+  tokenUsage: Json | null;
   workerId: string | null;
   heartbeatAt: Timestamp | null;
   deletedAt: Timestamp | null;

@@ -1,0 +1,113 @@
+/// <reference lib="dom" />
+import type { Page } from '@playwright/test';
+import { inPageSource } from './page-collector.js';
+import type { ObservedOutcome } from './types.js';
+
+/** What a user sees, reduced to what can be compared before and after an action. */
+export interface VisibleState {
+  url: string;
+  title: string;
+  /** Visible text lines of the body. */
+  lines: string[];
+  /** Lines inside live regions (status, alert, aria-live) and headings: the likely "outcome" text. */
+  salient: string[];
+  /** Item counts of every visible list and table body, in document order. */
+  lists: number[];
+  /** Text of the items of the longest list. */
+  items: string[];
+  invalidFields: number;
+}
+
+function readVisible(): VisibleState {
+  const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+  const shown = (el: Element) => {
+    const box = (el as HTMLElement).getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  const texts: string[] = [];
+  const salient: string[] = [];
+  // innerText skips shadow roots: walk them too, so text a web component shows is seen.
+  const collect = (root: Document | ShadowRoot) => {
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      if (el.shadowRoot) {
+        for (const child of Array.from(el.shadowRoot.children)) {
+          if (shown(child)) texts.push(...((child as HTMLElement).innerText ?? '').split('\n'));
+        }
+        collect(el.shadowRoot);
+      }
+      if (el.matches('[role=status],[role=alert],[aria-live],output,h1,h2,h3') && shown(el)) {
+        salient.push(norm((el as HTMLElement).innerText ?? el.textContent));
+      }
+    }
+  };
+  texts.push(...(document.body?.innerText ?? '').split('\n'));
+  collect(document);
+  // An empty list has no size yet is still there: only lists hidden outright are left out.
+  const listElements = Array.from(document.querySelectorAll('ul,ol,[role=list],tbody')).filter(
+    (list) => getComputedStyle(list).display !== 'none' && !list.closest('nav,[role=navigation]'),
+  );
+  const lists = listElements.map(
+    (list) =>
+      Array.from(list.children).filter((child) => child.matches('li,[role=listitem],tr') && shown(child)).length,
+  );
+  let longest: Element | undefined;
+  for (const list of listElements) if (!longest || list.children.length > longest.children.length) longest = list;
+  return {
+    url: location.href,
+    title: document.title,
+    lines: Array.from(new Set(texts.map(norm).filter((line) => line.length > 1))),
+    salient: salient.filter(Boolean),
+    lists,
+    items: longest ? Array.from(longest.children).map((child) => norm((child as HTMLElement).innerText)) : [],
+    invalidFields: document.querySelectorAll('input:invalid,select:invalid,textarea:invalid').length,
+  };
+}
+
+export async function readState(page: Page): Promise<VisibleState> {
+  return page.evaluate<VisibleState>(inPageSource(readVisible, undefined));
+}
+
+/** Text that would make a brittle assertion: clocks, dates, long numbers and ids. */
+export function isVolatileText(text: string): boolean {
+  return (
+    /\b\d{1,2}:\d{2}\b/.test(text) ||
+    /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text) ||
+    /\d{5,}/.test(text) ||
+    /\b[0-9a-f]{8,}\b/i.test(text) ||
+    /\b(ago|just now|today|yesterday)\b/i.test(text)
+  );
+}
+
+const usable = (line: string) => line.length >= 3 && line.length <= 120 && !isVolatileText(line);
+
+/** What changed between two states, keeping only stable text worth asserting on. */
+export function diffStates(before: VisibleState, after: VisibleState): ObservedOutcome {
+  const had = new Set(before.lines);
+  const has = new Set(after.lines);
+  const appeared = after.lines.filter((line) => !had.has(line) && usable(line));
+  // Live regions and headings first: they are what the app says about the action.
+  const salient = new Set(after.salient);
+  appeared.sort((a, b) => Number(salient.has(b)) - Number(salient.has(a)));
+  const outcome: ObservedOutcome = {
+    appearedText: appeared.slice(0, 5),
+    disappearedText: before.lines.filter((line) => !has.has(line) && usable(line)).slice(0, 5),
+  };
+  const beforeUrl = new URL(before.url);
+  const afterUrl = new URL(after.url);
+  if (beforeUrl.pathname + beforeUrl.search !== afterUrl.pathname + afterUrl.search) {
+    outcome.urlAfter = afterUrl.pathname + afterUrl.search;
+  }
+  if (after.title !== before.title) outcome.titleAfter = after.title;
+  const grown = after.lists.findIndex((count, index) => count !== (before.lists[index] ?? count));
+  if (grown >= 0 && before.lists.length === after.lists.length) {
+    const newItem = after.items.find((item) => !before.items.includes(item));
+    outcome.list = {
+      locator: `list:${grown}`,
+      before: before.lists[grown] ?? 0,
+      after: after.lists[grown] ?? 0,
+      ...(newItem ? { itemText: newItem } : {}),
+    };
+  }
+  if (after.invalidFields > 0 && before.url === after.url) outcome.blockedByValidation = true;
+  return outcome;
+}
