@@ -104,7 +104,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['bench/**/*.{js,mjs}', 'scripts/**/*.{js,mjs}', 'apps/*/build.mjs'],
+    files: ['bench/**/*.{js,mjs,mts}', 'scripts/**/*.{js,mjs}', 'apps/*/build.mjs'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -69,3 +69,4 @@ export { apiContractTests } from './generate/api-tests.js';
 export { validateTest } from './generate/validate.js';
 export type { ExistingTest } from './generate/dedupe.js';
 export type { ClassifiedPage } from './generate/classify.js';
+export { runGeneratedSuite, type SuiteOutcome } from './quality/suite-runner.js';

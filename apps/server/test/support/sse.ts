@@ -26,7 +26,7 @@ export async function readEvents(
     }
     const decoder = new TextDecoder();
     let buffer = '';
-    outer: for await (const chunk of response.body) {
+    outer: for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       buffer += decoder.decode(chunk as Uint8Array, { stream: true });
       let end: number;
       while ((end = buffer.indexOf('\n\n')) >= 0) {

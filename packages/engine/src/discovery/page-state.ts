@@ -58,7 +58,13 @@ function readVisible(): VisibleState {
     lines: Array.from(new Set(texts.map(norm).filter((line) => line.length > 1))),
     salient: salient.filter(Boolean),
     lists,
-    items: longest ? Array.from(longest.children).map((child) => norm((child as HTMLElement).innerText)) : [],
+    // An item's first line (its name): the rest (price, buttons) is laid out apart and would
+    // not read back as one string.
+    items: longest
+      ? Array.from(longest.children).map(
+          (child) => ((child as HTMLElement).innerText ?? '').split('\n').map(norm).find(Boolean) ?? '',
+        )
+      : [],
     invalidFields: document.querySelectorAll('input:invalid,select:invalid,textarea:invalid').length,
   };
 }

@@ -92,7 +92,10 @@ export function generateBuiltinTests(input: BuiltinInput): CandidateTest[] {
     const test = observationTest(observation, byPath.get(observation.pageUrl), make);
     if (test) tests.push(test);
   }
-  tests.push(...apiContractTests(crawl.apiEndpoints, crawl.origin, 'api_har_capture'));
+  // A write aimed at one record (`PATCH /api/tasks/:id`) names a record that only existed in the
+  // crawl's session: replaying it elsewhere would test nothing but that absence.
+  const replayable = crawl.apiEndpoints.filter((e) => e.method === 'GET' || !e.pathPattern.includes(':id'));
+  tests.push(...apiContractTests(replayable, crawl.origin, 'api_har_capture'));
   return tests;
 }
 
@@ -102,8 +105,9 @@ function pageLoadSteps(page: PageSnapshot): WrittenStep[] {
   if (heading?.locator) steps.push(seeElement(heading.locator, heading.text));
   if (page.title && stable(page.title)) steps.push(titled(page.title));
   const headings = new Set(page.headings.map((h) => h.text));
-  const line = page.textSample.find((text) => text.length >= 20 && !headings.has(text) && stable(text));
-  if (line) steps.push(seeText(line));
+  // Two lines of the page's own prose: what a broken page most visibly loses.
+  const lines = page.textSample.filter((text) => text.length >= 8 && !headings.has(text) && stable(text));
+  for (const line of lines.slice(0, 2)) steps.push(seeText(line));
   const nav = page.landmarks.find((l) => l.landmark === 'navigation');
   if (nav) steps.push(landmark('navigation'));
   return steps;
@@ -130,11 +134,13 @@ function navigationTests(crawl: CrawlResult, byPath: Map<string, PageSnapshot>, 
         continue;
       }
       const destination = byPath.get(target);
-      if (!destination || covered.has(target) || target === pathOf(page.url)) continue;
+      const label = link.accessibleName || link.text;
+      // Each way of reaching a page by name is its own test: a menu entry can break alone.
+      const key = `${label.toLowerCase()}→${target}`;
+      if (!destination || covered.has(key) || target === pathOf(page.url)) continue;
       const heading = destination.headings.find((h) => h.locator && stable(h.text));
       if (!heading?.locator) continue;
-      covered.add(target);
-      const label = link.accessibleName || link.text;
+      covered.add(key);
       const name = `Navigate from ${page.title || pathOf(page.url)} to ${destination.title || target} via "${label}"`;
       tests.push(
         make(

@@ -71,9 +71,10 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
 
   await stage(5, 'deduplicate');
   const scored = raw.map((test) => ({ ...test, qualityScore: scoreTest(test) }));
+  // Built-in tests are compared with stored ones after enhancement, in the form they are stored.
   const fresh = input.generate
     ? dedupeAgainstExisting(dedupeBatch(scored).tests, input.existing)
-    : exactDuplicatesRemoved(scored, input.existing);
+    : exactDuplicatesRemoved(scored, []);
 
   await stage(6, 'enhance');
   const snapshotOf = new Map(crawl.pages.map((page) => [page.url, page]));
@@ -94,7 +95,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   }
   // Every page and every observed interaction is something worth a test.
   const subjects = crawl.pages.length + crawl.observations.length + crawl.apiEndpoints.length;
-  const tests = capTests(valid, runTestBudget(dials.testCount, subjects));
+  const stored = input.generate ? valid : exactDuplicatesRemoved(valid, input.existing);
+  const tests = capTests(stored, runTestBudget(dials.testCount, subjects));
   const quality = tests.map((test) => test.qualityScore ?? 0);
   return {
     tests,
@@ -102,7 +104,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
     stats: {
       pagesFound: crawl.pages.length,
       rawTestsGenerated: raw.length,
-      duplicatesRemoved: raw.length - fresh.length,
+      duplicatesRemoved: raw.length - fresh.length + (valid.length - stored.length),
       assertionsEnhanced: enhanced,
       validationRejected: rejected.length,
       journeysDetected: journeys.length,

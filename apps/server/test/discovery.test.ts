@@ -1,0 +1,127 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of many shapes, asserted field by field */
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSite, type Site } from '../../../fixtures/sites/index.js';
+import { startLiveApp, type LiveApp } from './support/live-app.js';
+import { signUp, type TestSession } from './support/sessions.js';
+import { readEvents } from './support/sse.js';
+
+describe('crawling an app and generating draft tests, over HTTP in real Chromium', () => {
+  let t: LiveApp;
+  let forms: Site;
+  let admin: TestSession;
+
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${t.url}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${admin.token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as any) : {} };
+  };
+  const project = async (url: string) => (await call('POST', '/projects', { name: 'App', url })).body.id as string;
+  const finished = async (runId: string) => {
+    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+      const run = (await call('GET', `/runs/${runId}`)).body;
+      if (run.status !== 'running') return run;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error('crawl did not finish');
+  };
+
+  beforeAll(async () => {
+    forms = await startSite('forms');
+    t = await startLiveApp({ env: { RATE_LIMIT_EXPENSIVE: '1000/1m', CRAWL_NETWORKIDLE_TIMEOUT: '1000' } });
+    admin = await signUp(t.app);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await forms?.close();
+  });
+
+  it('explores forms, streams pages, edges and stages, and stores what it saw as draft tests', async () => {
+    const projectId = await project(forms.url);
+    const started = await call('POST', `/projects/${projectId}/crawl`, {
+      dialsConfig: { exploreMode: 'state', exploreActionTimeout: 3000 },
+    });
+    expect(started.status).toBe(202);
+    const { runId } = started.body;
+    // From the first event on: the crawl may have begun before the stream opened.
+    const headers = { authorization: `Bearer ${admin.token}`, 'last-event-id': '0' };
+    const stream = await readEvents(`${t.url}/api/v1/runs/${runId}/events`, headers, {
+      until: (message) => message.event === 'done',
+      timeoutMs: 120_000,
+    });
+    const events = stream.messages.map((message) => message.event);
+    expect(events).toContain('page');
+    expect(events).toContain('edge');
+    expect(stream.messages.filter((m) => m.event === 'stage').map((m) => m.data.name)).toEqual([
+      'crawl',
+      'filter',
+      'classify',
+      'generate',
+      'deduplicate',
+      'enhance',
+      'validate',
+      'done',
+    ]);
+    const done = stream.messages.find((message) => message.event === 'done')!;
+    expect(done.data).toMatchObject({ status: 'completed' });
+    expect(done.data.testsGenerated).toBeGreaterThan(3);
+
+    const run = await finished(runId);
+    expect(run).toMatchObject({ type: 'crawl', status: 'completed', currentStep: 8 });
+    expect(run.pages.map((page: any) => new URL(page.url).pathname)).toEqual(
+      expect.arrayContaining(['/', '/newsletter']),
+    );
+    expect(run.siteGraph.edges.length).toBeGreaterThan(0);
+    expect(run.pipelineStats).toMatchObject({ pagesFound: run.pagesFound });
+    expect(run.generateInput.dialsConfig).toMatchObject({ exploreMode: 'state' });
+
+    const tests = (await call('GET', `/projects/${projectId}/tests`)).body;
+    const list = Array.isArray(tests) ? tests : tests.tests;
+    expect(list).toHaveLength(run.tests.length);
+    expect(list.every((test: any) => test.reviewStatus === 'draft')).toBe(true);
+    const submit = list.find((test: any) => /Thanks, Jane Doe/.test(test.playwrightCode ?? ''));
+    expect(submit).toMatchObject({ generatedFrom: 'builtin_state', modelUsed: 'sentri-builtin' });
+    expect(submit.steps).toEqual(expect.arrayContaining(['Fill "Name" with "Jane Doe"']));
+    const validation = list.find((test: any) => /Name is required/.test(test.playwrightCode ?? ''));
+    expect(validation).toBeDefined();
+
+    // A second crawl of the unchanged site adds nothing it already has.
+    const again = await call('POST', `/projects/${projectId}/crawl`, { dialsConfig: { exploreMode: 'state' } });
+    const second = await finished(again.body.runId);
+    expect(second.status).toBe('completed_empty');
+  }, 240_000);
+
+  it('fails a crawl of an unreachable app with the reason, and refuses bad dials and metadata URLs', async () => {
+    // A port nothing listens on any more: the connection is refused.
+    const port = await new Promise<number>((resolve) => {
+      const server = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = server.address() as net.AddressInfo;
+        server.close(() => resolve(free));
+      });
+    });
+    const closed = await project(`http://127.0.0.1:${port}/`);
+    const started = await call('POST', `/projects/${closed}/crawl`, {});
+    const run = await finished(started.body.runId);
+    expect(run).toMatchObject({ status: 'failed', errorCategory: 'navigation' });
+    expect(run.error).toMatch(/refused/i);
+
+    const unknown = await call('POST', `/projects/${closed}/crawl`, { dialsConfig: { exploreMode: 'deep' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatch(/exploreMode/);
+    const typo = await call('POST', `/projects/${closed}/crawl`, { dialsConfig: { explorMode: 'state' } });
+    expect(typo.status).toBe(400);
+    expect(typo.body.error).toMatch(/explorMode/);
+
+    const metadata = await project('http://169.254.169.254/latest/meta-data/');
+    const refused = await call('POST', `/projects/${metadata}/crawl`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('URL_REFUSED');
+  }, 60_000);
+});
