@@ -25,6 +25,7 @@ import { RunEventHub } from './runs/run-event-hub.js';
 import { RunService } from './runs/run-service.js';
 import { BaselineService } from './runs/baseline-service.js';
 import { CrawlService } from './discovery/crawl-service.js';
+import { GenerateService } from './discovery/generate-service.js';
 
 interface ServiceDeps {
   config: Config;
@@ -55,7 +56,16 @@ export function createServices({
   const testCounts = new TestCountsCache(2000, () => clock.now().getTime());
   const runEvents = new RunEventHub();
   const imageComparer = new ImageComparer();
-  const projects = new ProjectService(r.projects, r.counters, activity, secretBox, testCounts, clock);
+  const projects = new ProjectService(
+    r.projects,
+    r.counters,
+    activity,
+    secretBox,
+    testCounts,
+    clock,
+    config.crawl.allowPrivateUrls,
+  );
+  const aiSettings = new AiSettingsService(r.settings, secretBox, activity, clock, config.ai);
   const runs = new RunService({
     config,
     runs: r.runs,
@@ -73,6 +83,22 @@ export function createServices({
     clock,
     logger,
   });
+  const discoveryDeps = {
+    config,
+    projects: r.projects,
+    runs: r.runs,
+    tests: r.tests,
+    counters: r.counters,
+    hub: runEvents,
+    activity,
+    countsCache: testCounts,
+    lifecycle,
+    box: secretBox,
+    jobs: runs.jobs,
+    aiSettings,
+    clock,
+    logger,
+  };
   return {
     sessions,
     accounts: new AccountService(r.users, r.userTokens, mailer, clock, logger, {
@@ -83,7 +109,7 @@ export function createServices({
     logins: new LoginService(r.users, r.workspaces, r.counters, sessions, createDecoyHash(), clock),
     workspaces: new WorkspaceService(r.workspaces, r.users, r.counters, clock),
     gdpr: new GdprService(r.users, r.accountData, sessions, clock),
-    aiSettings: new AiSettingsService(r.settings, secretBox, activity, clock),
+    aiSettings,
     activity,
     projects,
     recycleBin: new RecycleBinService(r.recycleBin, r.workspaceData, projects, activity, testCounts, artifacts),
@@ -102,21 +128,8 @@ export function createServices({
       clock,
     }),
     runs,
-    crawls: new CrawlService({
-      config,
-      projects: r.projects,
-      runs: r.runs,
-      tests: r.tests,
-      counters: r.counters,
-      hub: runEvents,
-      activity,
-      countsCache: testCounts,
-      lifecycle,
-      box: secretBox,
-      jobs: runs.jobs,
-      clock,
-      logger,
-    }),
+    crawls: new CrawlService(discoveryDeps),
+    generate: new GenerateService(discoveryDeps),
   } as const;
 }
 

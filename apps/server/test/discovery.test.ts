@@ -98,7 +98,7 @@ describe('crawling an app and generating draft tests, over HTTP in real Chromium
     expect(second.status).toBe('completed_empty');
   }, 240_000);
 
-  it('fails a crawl of an unreachable app with the reason, and refuses bad dials and metadata URLs', async () => {
+  it('fails a crawl of an unreachable app with the reason, and refuses bad dials and cloud-metadata projects', async () => {
     // A port nothing listens on any more: the connection is refused.
     const port = await new Promise<number>((resolve) => {
       const server = net.createServer().listen(0, '127.0.0.1', () => {
@@ -119,9 +119,10 @@ describe('crawling an app and generating draft tests, over HTTP in real Chromium
     expect(typo.status).toBe(400);
     expect(typo.body.error).toMatch(/explorMode/);
 
-    const metadata = await project('http://169.254.169.254/latest/meta-data/');
-    const refused = await call('POST', `/projects/${metadata}/crawl`, {});
-    expect(refused.status).toBe(400);
-    expect(refused.body.code).toBe('URL_REFUSED');
+    const metadata = await call('POST', '/projects', { name: 'Metadata', url: 'http://169.254.169.254/latest/' });
+    expect(metadata.status).toBe(400);
+    expect(metadata.body).toMatchObject({ code: 'URL_REFUSED' });
+    const hex = await call('POST', '/projects', { name: 'Metadata', url: 'http://0xA9FEA9FE/' });
+    expect(hex.status).toBe(400);
   }, 60_000);
 });

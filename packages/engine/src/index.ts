@@ -70,3 +70,7 @@ export { validateTest } from './generate/validate.js';
 export type { ExistingTest } from './generate/dedupe.js';
 export type { ClassifiedPage } from './generate/classify.js';
 export { runGeneratedSuite, type SuiteOutcome } from './quality/suite-runner.js';
+export { aiGenerator, type AiGeneratorOptions } from './generate/ai/ai-generator.js';
+export { describeRequestTests, type DescribeRequest } from './generate/ai/describe-request.js';
+export { isApiIntent, parseEndpointHints } from './generate/ai/api-intent.js';
+export type { JsonModel } from './generate/ai/json-model.js';

@@ -55,6 +55,19 @@ export interface Config {
     readonly timeLimitMs: number;
     readonly allowPrivateUrls: boolean;
   };
+  readonly ai: {
+    readonly provider: 'anthropic' | 'openai' | 'google' | 'local' | undefined;
+    readonly vendors: Readonly<
+      Record<'anthropic' | 'openai' | 'google', { apiKey?: string; model: string; baseUrl?: string }>
+    >;
+    readonly ollama: { readonly baseUrl?: string; readonly model?: string };
+    readonly maxRetries: number;
+    readonly baseDelayMs: number;
+    readonly maxBackoffMs: number;
+    readonly maxTokens: number;
+    readonly timeoutMs: number;
+    readonly runTokenBudget: number;
+  };
   readonly log: { readonly level: LogLevel };
   readonly auth: {
     /** undefined in development: the container generates and keeps one in DATA_DIR. */
@@ -133,6 +146,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const num = (name: VariableName) => values[name] as number;
   const dataDir = path.resolve(cwd, str('DATA_DIR'));
   const dbPath = opt('DB_PATH');
+  const vendor = (apiKey: VariableName, model: VariableName, baseUrl: VariableName) => ({
+    ...(opt(apiKey) ? { apiKey: opt(apiKey) } : {}),
+    model: str(model),
+    ...(opt(baseUrl) ? { baseUrl: opt(baseUrl) } : {}),
+  });
   const basePath = str('APP_BASE_PATH').replace(/\/+$/, '');
   const appUrl = `${(opt('APP_URL') ?? `http://localhost:${num('PORT')}`).replace(/\/+$/, '')}${basePath}`;
 
@@ -183,6 +201,24 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       networkIdleMs: num('CRAWL_NETWORKIDLE_TIMEOUT'),
       timeLimitMs: num('CRAWL_TIME_LIMIT_MS'),
       allowPrivateUrls: values.ALLOW_PRIVATE_URLS as boolean,
+    },
+    ai: {
+      provider: opt('AI_PROVIDER') as Config['ai']['provider'],
+      vendors: {
+        anthropic: vendor('ANTHROPIC_API_KEY', 'ANTHROPIC_MODEL', 'ANTHROPIC_BASE_URL'),
+        openai: vendor('OPENAI_API_KEY', 'OPENAI_MODEL', 'OPENAI_BASE_URL'),
+        google: vendor('GOOGLE_API_KEY', 'GOOGLE_MODEL', 'GOOGLE_BASE_URL'),
+      },
+      ollama: {
+        ...(opt('OLLAMA_BASE_URL') ? { baseUrl: opt('OLLAMA_BASE_URL') } : {}),
+        ...(opt('OLLAMA_MODEL') ? { model: opt('OLLAMA_MODEL') } : {}),
+      },
+      maxRetries: num('LLM_MAX_RETRIES'),
+      baseDelayMs: num('LLM_BASE_DELAY_MS'),
+      maxBackoffMs: num('LLM_MAX_BACKOFF_MS'),
+      maxTokens: num('LLM_MAX_TOKENS'),
+      timeoutMs: num('LLM_TIMEOUT_MS'),
+      runTokenBudget: num('LLM_RUN_TOKEN_BUDGET'),
     },
     log: { level: str('LOG_LEVEL') as LogLevel },
     auth: {

@@ -3,6 +3,7 @@
  * `.env.example` is generated from this table, so the two cannot drift apart.
  */
 import { MAIL_AND_OAUTH_VARIABLES, RATE_LIMIT_VARIABLES, SECURITY_VARIABLES } from './variables-security.js';
+import { AI_VARIABLES } from './variables-ai.js';
 import { DISCOVERY_VARIABLES } from './variables-discovery.js';
 import { EXECUTION_VARIABLES } from './variables-execution.js';
 import { v, type VariableSpec } from './variable-spec.js';
@@ -108,6 +109,7 @@ export const VARIABLES = {
   }),
   ...EXECUTION_VARIABLES,
   ...DISCOVERY_VARIABLES,
+  ...AI_VARIABLES,
   ...SECURITY_VARIABLES,
   ...MAIL_AND_OAUTH_VARIABLES,
   ...RATE_LIMIT_VARIABLES,

@@ -1,4 +1,4 @@
-import { AppError } from '@sentri/core';
+import { AppError, checkOutboundUrlSync } from '@sentri/core';
 
 export interface ProjectCredentials {
   usernameSelector?: string;
@@ -19,8 +19,12 @@ export function parseProjectName(value: unknown): string {
   return name;
 }
 
-/** An absolute http(s) URL; localhost and private addresses are fine (apps under test often are). */
-export function parseProjectUrl(value: unknown): string {
+/**
+ * An absolute http(s) URL the outbound policy allows: never cloud metadata or link-local, and
+ * private or loopback only when the deployment allows them (by default it does: apps under test
+ * often are local). Hostnames are resolved and re-checked when a crawl or run starts.
+ */
+export function parseProjectUrl(value: unknown, allowPrivate = true): string {
   const text = typeof value === 'string' ? value.trim() : '';
   if (!text) throw invalid('URL is required.', 'body.url');
   let url: URL;
@@ -31,6 +35,8 @@ export function parseProjectUrl(value: unknown): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw invalid('URL must use http or https protocol.', 'body.url');
+  const policy = checkOutboundUrlSync(text, { allowPrivate });
+  if (!policy.ok) throw new AppError('URL_REFUSED', policy.reason, { field: 'body.url' });
   return text;
 }
 

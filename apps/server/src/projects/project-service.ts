@@ -27,13 +27,14 @@ export class ProjectService {
     private readonly box: SecretBox,
     private readonly testCounts: TestCountsCache,
     private readonly clock: Clock,
+    private readonly allowPrivateUrls = true,
   ) {}
 
   async create(actor: Principal, scope: WorkspaceScope, body: unknown): Promise<ProjectView> {
     if (!body || typeof body !== 'object') throw invalid('Request body is required.', 'body');
     const input = body as Record<string, unknown>;
     const name = parseProjectName(input.name);
-    const url = parseProjectUrl(input.url);
+    const url = parseProjectUrl(input.url, this.allowPrivateUrls);
     const credentials =
       input.credentials === undefined || input.credentials === null ? null : parseCredentials(input.credentials);
     const project = await this.projects.insert({
@@ -76,7 +77,7 @@ export class ProjectService {
       changes.failOnVisualRegression = body.failOnVisualRegression ? 1 : 0;
     }
     if (body.name !== undefined) changes.name = parseProjectName(body.name);
-    if (body.url !== undefined) changes.url = parseProjectUrl(body.url);
+    if (body.url !== undefined) changes.url = parseProjectUrl(body.url, this.allowPrivateUrls);
     if (body.credentials === null) changes.credentials = null;
     else if (body.credentials !== undefined) {
       const merged = {

@@ -8,7 +8,7 @@ const tags = ['discovery'];
 
 /** Crawling an app and generating draft tests from it (API.md §4.4 crawl, §4.9). */
 export async function discoveryRoutes(app: FastifyInstance, { container }: { container: Container }): Promise<void> {
-  const { crawls } = container.services;
+  const { crawls, generate } = container.services;
 
   app.post(
     '/projects/:id/crawl',
@@ -33,6 +33,38 @@ export async function discoveryRoutes(app: FastifyInstance, { container }: { con
         workspaceOf(request),
         (request.params as { id: string }).id,
         body,
+      );
+      return reply.code(202).send(started);
+    },
+  );
+
+  app.post(
+    '/projects/:id/tests/generate',
+    {
+      config: memberRoute('qa_lead', 'ai'),
+      schema: {
+        tags,
+        summary: 'Generate draft tests from a description (streamed as llm_token events)',
+        description:
+          'An attached OpenAPI document (`--- Attached file: name ---` block, JSON or YAML) becomes API contract tests without an AI provider; anything else needs one (503 otherwise).',
+        params: Type.Object({ id: Type.String() }),
+        body: Type.Object(
+          {
+            name: Type.Optional(Type.Unknown()),
+            description: Type.Optional(Type.Unknown()),
+            dialsConfig: Type.Optional(Type.Unknown()),
+          },
+          { additionalProperties: true },
+        ),
+        response: { 202: Type.Object({ runId: Type.String() }), ...ERROR_RESPONSES },
+      },
+    },
+    async (request, reply) => {
+      const started = await generate.start(
+        principalOf(request),
+        workspaceOf(request),
+        (request.params as { id: string }).id,
+        (request.body ?? {}) as Record<string, unknown>,
       );
       return reply.code(202).send(started);
     },

@@ -99,4 +99,26 @@ export async function settingsRoutes(app: FastifyInstance, { container }: { cont
     async (request) =>
       aiSettings.remove(principalOf(request), workspaceOf(request), (request.params as { provider: string }).provider),
   );
+
+  app.get(
+    '/ollama/status',
+    {
+      config: memberRoute(),
+      schema: {
+        tags,
+        summary: 'Whether the Ollama server answers and has the configured model',
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            model: Type.Optional(Type.String()),
+            baseUrl: Type.Optional(Type.String()),
+            error: Type.Optional(Type.String()),
+            availableModels: Type.Optional(Type.Array(Type.String())),
+          }),
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
+    async (request) => aiSettings.ollamaStatus(workspaceOf(request)),
+  );
 }

@@ -74,6 +74,11 @@ export class RunJournal {
     if (this.hub.listenerCount(this.runId) > 0) this.hub.publish(this.runId, { type: 'frame', testId, data });
   }
 
+  /** Live only: AI output token by token; the tests it becomes are what is kept. */
+  token(token: string): void {
+    if (this.hub.listenerCount(this.runId) > 0) this.hub.publish(this.runId, { type: 'llm_token', token });
+  }
+
   /** Whether anyone is watching the run live right now. */
   watched(): boolean {
     return this.hub.listenerCount(this.runId) > 0;

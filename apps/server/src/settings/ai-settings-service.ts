@@ -1,5 +1,7 @@
 import { AppError, type Clock } from '@sentri/core';
 import type { SettingsRepository } from '@sentri/db';
+import { displayName, modelOf, ollamaStatus, resolveProvider, type ProviderConfig } from '@sentri/llm';
+import type { Config } from '../config/index.js';
 import type { ActivityLog } from '../activities/activity-log.js';
 import type { Principal, WorkspaceScope } from '../auth/access.js';
 import type { SecretBox } from '../infra/secret-box.js';
@@ -14,6 +16,7 @@ import {
 } from './ai-providers.js';
 
 const KEY = (provider: CloudProviderId) => `ai.key.${provider}`;
+const BASE_URL = (provider: CloudProviderId) => `ai.baseUrl.${provider}`;
 const ACTIVE = 'ai.active';
 const LOCAL = 'ai.local';
 const DEFAULT_OLLAMA_URL = 'http://localhost:11434';
@@ -37,6 +40,7 @@ export class AiSettingsService {
     private readonly box: SecretBox,
     private readonly activity: ActivityLog,
     private readonly clock: Clock,
+    private readonly defaults?: Config['ai'],
   ) {}
 
   async view(scope: WorkspaceScope) {
@@ -54,19 +58,14 @@ export class AiSettingsService {
 
   /** What any member may know: which provider generates tests here, never its key. */
   async config(scope: WorkspaceScope) {
-    const state = await this.load(scope.id);
-    const provider = this.active(state);
-    const details = provider ? AI_PROVIDERS[provider] : undefined;
+    const resolved = await this.providerConfig(scope.id);
+    const details = resolved ? AI_PROVIDERS[resolved.provider] : undefined;
     return {
-      provider,
-      providerName: details
-        ? provider === 'local'
-          ? `Ollama (${state.local?.model})`
-          : details.name
-        : 'No provider configured',
-      model: provider === 'local' ? (state.local?.model ?? null) : (details?.model ?? null),
+      provider: resolved?.provider ?? null,
+      providerName: resolved ? displayName(resolved) : 'No provider configured',
+      model: resolved ? modelOf(resolved) : null,
       color: details?.color ?? null,
-      hasProvider: provider !== null,
+      hasProvider: resolved !== null,
       supportedProviders: AI_PROVIDER_IDS.map((id) => ({
         id,
         name: AI_PROVIDERS[id].name,
@@ -129,6 +128,13 @@ export class AiSettingsService {
         field: 'body.apiKey',
       });
     }
+    const baseUrl = typeof input.baseUrl === 'string' ? input.baseUrl.trim().replace(/\/+$/, '') : '';
+    if (baseUrl) {
+      // OpenAI-compatible gateways and proxies: same rules as an Ollama address.
+      const problem = ollamaUrlProblem(baseUrl)?.replace('Ollama base URL', 'Base URL');
+      if (problem) throw new AppError('REQUEST_VALIDATION_FAILED', problem, { field: 'body.baseUrl' });
+      await this.settings.put(scope.id, BASE_URL(provider), baseUrl, now);
+    } else await this.settings.remove(scope.id, BASE_URL(provider));
     await this.settings.put(scope.id, KEY(provider), this.box.seal(apiKey), now);
     await this.settings.put(scope.id, ACTIVE, provider, now);
     return {
@@ -158,6 +164,57 @@ export class AiSettingsService {
     return { ok: true };
   }
 
+  /**
+   * The provider a workspace's generation calls, with its key in clear: the workspace's own
+   * choice and keys first, then the server-wide defaults from the environment. Never for a response.
+   */
+  async providerConfig(workspaceId: string): Promise<ProviderConfig | null> {
+    const state = await this.load(workspaceId);
+    const env = this.defaults;
+    const keys: Partial<Record<CloudProviderId, string>> = {};
+    for (const id of CLOUD_PROVIDERS) {
+      const value = state.keys[id] ?? env?.vendors[id].apiKey;
+      if (value) keys[id] = value;
+    }
+    const envLocal = Boolean(env?.ollama.baseUrl || env?.ollama.model);
+    const local = state.local?.enabled
+      ? state.local
+      : envLocal
+        ? {
+            baseUrl: env?.ollama.baseUrl ?? DEFAULT_OLLAMA_URL,
+            model: env?.ollama.model ?? AI_PROVIDERS.local.model,
+            enabled: true,
+          }
+        : undefined;
+    const resolved = resolveProvider({
+      explicit: state.active ?? env?.provider ?? null,
+      keys,
+      ...(env
+        ? {
+            models: {
+              anthropic: env.vendors.anthropic.model,
+              openai: env.vendors.openai.model,
+              google: env.vendors.google.model,
+            },
+          }
+        : {}),
+      ...(local ? { local } : {}),
+    });
+    if (!resolved || resolved.provider === 'local') return resolved;
+    const baseUrl = state.baseUrls[resolved.provider] ?? env?.vendors[resolved.provider].baseUrl;
+    return baseUrl ? { ...resolved, baseUrl } : resolved;
+  }
+
+  /** Whether the workspace's Ollama server answers and has its model (always an answer, never an error). */
+  async ollamaStatus(scope: WorkspaceScope) {
+    const state = await this.load(scope.id);
+    const baseUrl = state.local?.baseUrl ?? this.defaults?.ollama.baseUrl ?? DEFAULT_OLLAMA_URL;
+    const model = state.local?.model ?? this.defaults?.ollama.model ?? AI_PROVIDERS.local.model;
+    const problem = ollamaUrlProblem(baseUrl);
+    if (problem) return { ok: false as const, error: problem };
+    return ollamaStatus(baseUrl, model);
+  }
+
   /** The sealed key in clear, for the code that calls the provider; never for a response. */
   async apiKey(workspaceId: string, provider: CloudProviderId): Promise<string | undefined> {
     return (await this.load(workspaceId)).keys[provider];
@@ -170,9 +227,14 @@ export class AiSettingsService {
       const sealed = stored.get(KEY(provider));
       if (sealed) keys[provider] = this.unseal(sealed);
     }
+    const baseUrls: Partial<Record<CloudProviderId, string>> = {};
+    for (const provider of CLOUD_PROVIDERS) {
+      const url = stored.get(BASE_URL(provider));
+      if (url) baseUrls[provider] = url;
+    }
     const localRaw = stored.get(LOCAL);
     const local = localRaw ? (JSON.parse(localRaw) as LocalSettings) : undefined;
-    return { keys, local, active: stored.get(ACTIVE) as AiProviderId | undefined };
+    return { keys, baseUrls, local, active: stored.get(ACTIVE) as AiProviderId | undefined };
   }
 
   /** The chosen provider while it is still usable, else the first cloud provider with a key, else Ollama. */

@@ -40,6 +40,12 @@ export interface PipelineInput {
   login?: ObservedAction[];
   /** The AI generator; without one the built-in generator writes the tests. */
   generate?: Generator;
+  /**
+   * Compare only actions and assertions when deduplicating. Right for generators that write one
+   * test per distinct thing seen (the built-in one, OpenAPI import); fuzzy name and wording
+   * matching is for model output. Defaults to true for the built-in generator.
+   */
+  exactDedupe?: boolean;
   /** Called as each stage starts (ENGINE.md §0: steps 2–7; 8 is storing, done by the caller). */
   onStage?: (step: number, name: string) => void | Promise<void>;
 }
@@ -72,7 +78,8 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   await stage(5, 'deduplicate');
   const scored = raw.map((test) => ({ ...test, qualityScore: scoreTest(test) }));
   // Built-in tests are compared with stored ones after enhancement, in the form they are stored.
-  const fresh = input.generate
+  const exact = input.exactDedupe ?? !input.generate;
+  const fresh = !exact
     ? dedupeAgainstExisting(dedupeBatch(scored).tests, input.existing)
     : exactDuplicatesRemoved(scored, []);
 
@@ -95,7 +102,7 @@ export async function runPipeline(input: PipelineInput): Promise<PipelineResult>
   }
   // Every page and every observed interaction is something worth a test.
   const subjects = crawl.pages.length + crawl.observations.length + crawl.apiEndpoints.length;
-  const stored = input.generate ? valid : exactDuplicatesRemoved(valid, input.existing);
+  const stored = !exact ? valid : exactDuplicatesRemoved(valid, input.existing);
   const tests = capTests(stored, runTestBudget(dials.testCount, subjects));
   const quality = tests.map((test) => test.qualityScore ?? 0);
   return {
