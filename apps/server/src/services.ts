@@ -26,6 +26,7 @@ import { RunService } from './runs/run-service.js';
 import { BaselineService } from './runs/baseline-service.js';
 import { CrawlService } from './discovery/crawl-service.js';
 import { GenerateService } from './discovery/generate-service.js';
+import { FeedbackService } from './discovery/feedback-service.js';
 
 interface ServiceDeps {
   config: Config;
@@ -82,6 +83,15 @@ export function createServices({
     lifecycle,
     clock,
     logger,
+    feedback: new FeedbackService({
+      config,
+      aiSettings,
+      tests: r.tests,
+      runs: r.runs,
+      counters: r.counters,
+      clock,
+      logger,
+    }),
   });
   const discoveryDeps = {
     config,

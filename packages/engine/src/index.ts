@@ -74,3 +74,4 @@ export { aiGenerator, type AiGeneratorOptions } from './generate/ai/ai-generator
 export { describeRequestTests, type DescribeRequest } from './generate/ai/describe-request.js';
 export { isApiIntent, parseEndpointHints } from './generate/ai/api-intent.js';
 export type { JsonModel } from './generate/ai/json-model.js';
+export { proposeFix, type FailingTest } from './generate/ai/propose-fix.js';

@@ -23,6 +23,7 @@ export const TestSchema = Type.Object({
   steps: Type.Array(StepSchema),
   playwrightCode: Nullable(Type.String()),
   playwrightCodePrev: Nullable(Type.String()),
+  revisionOf: Nullable(Type.String()),
   priority: Type.String(),
   type: Type.String(),
   scenario: Nullable(Type.String()),

@@ -5,6 +5,7 @@ import type { ActivityLog } from '../activities/activity-log.js';
 import type { Lifecycle } from '../lifecycle.js';
 import type { Principal, WorkspaceScope } from '../auth/access.js';
 import type { TestCountsCache } from '../tests/test-counts-cache.js';
+import type { FeedbackService } from '../discovery/feedback-service.js';
 import { computeFlakyScores } from './flaky-scores.js';
 import { JobRunner } from './job-runner.js';
 import type { RunEventHub } from './run-event-hub.js';
@@ -21,6 +22,8 @@ interface RunServiceDeps extends ExecutorDeps {
   activity: ActivityLog;
   countsCache: TestCountsCache;
   lifecycle: Lifecycle;
+  /** Proposes repaired drafts for tests that failed on locators or timing (needs an AI provider). */
+  feedback?: { afterRun: FeedbackService['afterRun'] };
 }
 
 const ACTIVE_MESSAGE = (runId: string) =>
@@ -253,6 +256,11 @@ export class RunService {
         status: status === 'completed' ? 'completed' : 'failed',
         detail: `${run.id}: ${summary}`,
       });
+      if (status === 'completed' && outcome.failed > 0 && this.deps.feedback && !signal.aborted) {
+        await this.deps.feedback
+          .afterRun(run, { id: project.id, url: project.url, workspaceId: scope.id }, journal, signal)
+          .catch((error: unknown) => this.deps.logger.warn({ err: error, runId: run.id }, 'feedback loop failed'));
+      }
     } catch (error) {
       await failCrashedRun(this.deps, run, journal, error);
     } finally {

@@ -12,6 +12,7 @@ export function toTestView(row: TestRow) {
     steps: JSON.parse(row.steps) as TestStep[],
     playwrightCode: row.playwrightCode,
     playwrightCodePrev: row.playwrightCodePrev,
+    revisionOf: row.revisionOf,
     priority: row.priority,
     type: row.type,
     scenario: row.scenario,

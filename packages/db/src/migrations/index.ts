@@ -7,6 +7,7 @@ import { platform } from './0004-platform.js';
 import { healingStrategy } from './0005-healing-strategy.js';
 import { visualOptIn } from './0006-visual-opt-in.js';
 import { discovery } from './0007-discovery.js';
+import { proposedFixes } from './0008-proposed-fixes.js';
 
 /** Ordered, append-only: never edit a migration that has shipped; add the next one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-healing-strategy': healingStrategy,
   '0006-visual-opt-in': visualOptIn,
   '0007-discovery': discovery,
+  '0008-proposed-fixes': proposedFixes,
 };
 
 export class MigrationError extends Error {

@@ -33,6 +33,8 @@ export type NewGeneratedTest = NewTest &
     | 'tags'
     | 'preconditions'
     | 'testData'
+    | 'revisionOf'
+    | 'playwrightCodePrev'
   >;
 export type TestChanges = Partial<
   Pick<

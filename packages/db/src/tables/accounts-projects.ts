@@ -105,6 +105,7 @@ export interface TestsTable {
   flakyScore: Generated<number>;
   preconditions: Json | null;
   testData: Json | null;
+  revisionOf: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
   deletedAt: Timestamp | null;
