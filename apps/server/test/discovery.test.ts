@@ -124,5 +124,14 @@ describe('crawling an app and generating draft tests, over HTTP in real Chromium
     expect(metadata.body).toMatchObject({ code: 'URL_REFUSED' });
     const hex = await call('POST', '/projects', { name: 'Metadata', url: 'http://0xA9FEA9FE/' });
     expect(hex.status).toBe(400);
+    // Test code may not reach metadata either, through the page or the request fixture.
+    const sneaky = await call('POST', `/projects/${closed}/tests`, {
+      name: 'Reads instance credentials',
+      steps: ['x'],
+      playwrightCode: `test('x', async ({ request }) => {\n  const r = await request.get('http://169.254.169.254/latest/meta-data/iam');\n  expect(r.status()).toBe(200);\n});`,
+    });
+    expect(sneaky.status).toBe(400);
+    expect(sneaky.body).toMatchObject({ code: 'TEST_CODE_REFUSED' });
+    expect(sneaky.body.error).toMatch(/169\.254\.169\.254/);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkOutboundUrl, checkOutboundUrlSync, classifyAddress } from './url-policy.js';
+import { checkOutboundUrl, checkOutboundUrlSync, classifyAddress, refusedUrlIn } from './url-policy.js';
 
 const codeOf = (raw: string, allowPrivate: boolean) => {
   const check = checkOutboundUrlSync(raw, { allowPrivate });
@@ -163,5 +163,16 @@ describe('classifyAddress', () => {
     expect(classifyAddress('fe80::1%eth0')).toBe('metadata');
     expect(classifyAddress('8.8.8.8')).toBe('public');
     expect(classifyAddress('example.com')).toBeUndefined();
+  });
+});
+
+describe('refusedUrlIn', () => {
+  it('finds the first refused URL written in code, whatever quotes surround it', () => {
+    const code = "await page.goto('https://shop.example/');\nawait request.get(`http://169.254.169.254/latest`);";
+    expect(refusedUrlIn(code, { allowPrivate: true })).toMatchObject({ url: 'http://169.254.169.254/latest' });
+    expect(refusedUrlIn("page.goto('http://127.0.0.1:3000/')", { allowPrivate: true })).toBeUndefined();
+    expect(refusedUrlIn("page.goto('http://127.0.0.1:3000/')", { allowPrivate: false })?.url).toBe(
+      'http://127.0.0.1:3000/',
+    );
   });
 });

@@ -172,3 +172,15 @@ export async function checkOutboundUrl(raw: string, options: OutboundUrlOptions)
   }
   return { ok: true, url: verdict.url };
 }
+
+/** The first absolute http(s) URL written in `text` (code, steps) that the policy refuses, if any. */
+export function refusedUrlIn(
+  text: string,
+  options: { allowPrivate: boolean },
+): { url: string; reason: string } | undefined {
+  for (const [url] of text.matchAll(/https?:\/\/[^\s'"`\\)]+/gi)) {
+    const verdict = checkOutboundUrlSync(url, options);
+    if (!verdict.ok) return { url, reason: verdict.reason };
+  }
+  return undefined;
+}

@@ -65,7 +65,7 @@ export class RunService {
     if (!project) throw new AppError('PROJECT_NOT_FOUND', 'project not found');
     const active = await this.deps.runs.activeRunId(project.id);
     if (active) throw new AppError('RUN_ALREADY_ACTIVE', ACTIVE_MESSAGE(active), { runId: active });
-    const refusal = refusalOf(test);
+    const refusal = refusalOf(test, this.deps.config.crawl.allowPrivateUrls);
     if (refusal) throw new AppError('TEST_CODE_REFUSED', refusal, { testId: test.id });
     return this.start(
       actor,

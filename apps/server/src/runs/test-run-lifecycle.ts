@@ -1,4 +1,4 @@
-import type { Clock } from '@sentri/core';
+import { refusedUrlIn, type Clock } from '@sentri/core';
 import type { RunRow, RunsRepository, TestRow } from '@sentri/db';
 import { checkTestCode, describeProblems, toSpecFile } from '@sentri/engine';
 import type { Logger } from 'pino';
@@ -21,7 +21,7 @@ export function testRunJob(
   const runnable: TestRunJob['tests'] = [];
   const refused: TestRunJob['refused'] = [];
   for (const test of tests) {
-    const error = refusalOf(test);
+    const error = refusalOf(test, config.crawl.allowPrivateUrls);
     if (error) refused.push({ id: test.id, name: test.name, error });
     else {
       const steps = JSON.parse(test.steps) as [];
@@ -76,7 +76,10 @@ export async function failCrashedRun(
  * Why a test's code may not run, or undefined when it may. Code is checked when saved, but a
  * stricter rule, or code written before a rule existed, is caught again here.
  */
-export function refusalOf(test: TestRow): string | undefined {
+export function refusalOf(test: TestRow, allowPrivateUrls = true): string | undefined {
+  // What the test would reach (navigations and `request` calls alike) follows the outbound policy.
+  const outbound = refusedUrlIn(`${test.playwrightCode ?? ''}\n${test.steps}`, { allowPrivate: allowPrivateUrls });
+  if (outbound) return `Test refused: ${outbound.url} — ${outbound.reason}`;
   if (!test.playwrightCode) return undefined;
   const check = checkTestCode(test.playwrightCode);
   return check.ok ? undefined : `Test code refused: ${describeProblems(check.problems)}`;

@@ -1,4 +1,4 @@
-import { AppError } from '@sentri/core';
+import { AppError, refusedUrlIn } from '@sentri/core';
 import { canonicalCode, checkTestCode, describeProblems } from '@sentri/engine';
 
 /** What a structured step may do; plain strings are readable steps and are kept as written. */
@@ -93,6 +93,13 @@ export function acceptedCode(name: string, code: string): string {
   const check = checkTestCode(code);
   if (!check.ok) {
     throw new AppError('TEST_CODE_REFUSED', `Test code refused: ${describeProblems(check.problems)}`, {
+      field: 'body.playwrightCode',
+    });
+  }
+  // Cloud metadata and link-local targets are refused whatever the deployment allows.
+  const metadata = refusedUrlIn(code, { allowPrivate: true });
+  if (metadata) {
+    throw new AppError('TEST_CODE_REFUSED', `Test code refused: ${metadata.url} — ${metadata.reason}`, {
       field: 'body.playwrightCode',
     });
   }
