@@ -2,6 +2,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from '../../../fixtures/sites/index.js';
+import { startFakeVendor } from '../../../packages/llm/test/fakes/fake-vendor.js';
 import { startLiveApp, type LiveApp } from './support/live-app.js';
 import { signUp, type TestSession } from './support/sessions.js';
 import { readEvents } from './support/sse.js';
@@ -134,4 +135,55 @@ describe('crawling an app and generating draft tests, over HTTP in real Chromium
     expect(sneaky.body).toMatchObject({ code: 'TEST_CODE_REFUSED' });
     expect(sneaky.body.error).toMatch(/169\.254\.169\.254/);
   }, 60_000);
+
+  it('with an AI provider the model writes the crawl tests from the verified page facts, within the run budget', async () => {
+    const anthropic = await startFakeVendor('anthropic');
+    try {
+      const saved = await call('POST', '/settings', {
+        provider: 'anthropic',
+        apiKey: 'sk-ant-test-0123456789',
+        baseUrl: anthropic.baseUrl,
+      });
+      expect(saved.status).toBe(200);
+      const reply = {
+        tests: [
+          {
+            name: 'Contact form thanks the sender',
+            description: 'Sends the contact form.',
+            priority: 'high',
+            type: 'functional',
+            scenario: 'positive',
+            steps: ['Open the contact page', 'Fill the name', 'Send'],
+            playwrightCode: `test('Contact form thanks the sender', async ({ page }) => {
+  // Step 1: Open the contact page
+  await sentri.navigate(page, '/');
+  // Step 2: Fill the name
+  await sentri.fill(page, 'role=textbox[name="Name"]', 'Ada');
+  // Step 3: Send
+  await sentri.expectVisible(page, 'role=button[name="Send message"]');
+  await expect(page).toHaveTitle(/Contact/);
+});`,
+          },
+        ],
+      };
+      for (let i = 0; i < 12; i += 1)
+        anthropic.reply({ text: JSON.stringify(reply), inputTokens: 1000, outputTokens: 200 });
+      const projectId = await project(forms.url);
+      const started = await call('POST', `/projects/${projectId}/crawl`, { dialsConfig: { testCount: 'small' } });
+      const run = await finished(started.body.runId);
+      expect(run.status).toBe('completed');
+      expect(anthropic.requests.length).toBeGreaterThan(0);
+      // The page facts sent to the model carry the locators verified on the page.
+      expect(JSON.stringify(anthropic.requests[0]!.body)).toContain('role=textbox[name=\\"Name\\"]');
+      expect(run.tokenUsage).toMatchObject({ provider: 'anthropic', calls: anthropic.requests.length });
+      expect(run.tokenUsage.totalTokens).toBe(1200 * anthropic.requests.length);
+      const body = (await call('GET', `/projects/${projectId}/tests`)).body;
+      const tests = (Array.isArray(body) ? body : body.tests) as any[];
+      expect(tests.length).toBeGreaterThan(0);
+      expect(tests.every((test) => test.modelUsed === 'Claude Sonnet' && test.generatedFrom === 'ai_crawl')).toBe(true);
+    } finally {
+      await call('DELETE', '/settings/anthropic');
+      await anthropic.close();
+    }
+  }, 120_000);
 });
