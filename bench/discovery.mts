@@ -1,7 +1,7 @@
 /**
  * Discovery benchmark: crawl + generate time on a 50-page site (pages/s), and for the built-in
- * generator on every fixture site: first-run pass rate on the unchanged site and the share of
- * seeded behaviour faults its suite catches.
+ * generator on every fixture site: first-run pass rate on the unchanged site and on its refactored
+ * markup, and the share of seeded behaviour faults its suite catches.
  *
  *   npm run build && npm run bench:discovery [-- --sites crud,forms] [--mode state|crawl]
  *
@@ -99,6 +99,15 @@ for (const kind of kinds) {
   const failures = clean
     .filter((outcome) => outcome.status !== 'passed')
     .map((o) => `${o.name}: ${o.error ?? o.status}`);
+  // The same suite on the refactored markup (other ids, classes, wrappers, div buttons): semantic
+  // locators should not notice.
+  site.setRefactor(true);
+  const refactored = await run();
+  site.setRefactor(false);
+  const refactorPassed = refactored.filter((outcome) => outcome.status === 'passed').length;
+  const refactorFailures = refactored
+    .filter((outcome) => outcome.status !== 'passed')
+    .map((o) => `${o.name}: ${o.error ?? o.status}`);
   const faults: Record<string, boolean> = {};
   for (const fault of site.faults) {
     site.setFault(fault);
@@ -112,9 +121,11 @@ for (const kind of kinds) {
     observations: found.observations.length,
     tests: tests.length,
     passRate: tests.length ? +(passed / tests.length).toFixed(3) : 0,
+    passRateRefactored: tests.length ? +(refactorPassed / tests.length).toFixed(3) : 0,
     faultDetection: site.faults.length ? +(detected / site.faults.length).toFixed(3) : 0,
     faults,
     failuresOnCleanSite: failures,
+    failuresOnRefactoredSite: refactorFailures,
   };
   console.log(kind, JSON.stringify(perSite[kind], null, 1));
   await site.close();

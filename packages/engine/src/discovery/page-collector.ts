@@ -291,14 +291,17 @@ export function collectPage(maxElements: number): RawPage {
   );
 
   // Prose, not controls: blocks of text without buttons or fields inside, so a line never glues
-  // a label to the button next to it ("Water the plantsDelete").
+  // a label to the button next to it ("Water the plantsDelete"). A block whose rendered text
+  // differs from its text content (a card of heading + price) reads back glued ("Starter$0") to a
+  // text assertion, so it is left out too.
   const main = document.querySelector('main,[role=main]') ?? document.body;
   const textSample = Array.from(
     new Set(
       Array.from(main.querySelectorAll('p,li,dd,dt,td,th,blockquote,figcaption,h4,h5,h6'))
         .filter((el) => visible(el) && !el.querySelector('button,input,select,textarea,[role=button],a'))
-        .map((el) => norm((el as HTMLElement).innerText))
-        .filter((line) => line.length > 2),
+        .map((el) => ({ line: norm((el as HTMLElement).innerText), raw: norm(el.textContent) }))
+        .filter(({ line, raw }) => line.length > 2 && line === raw)
+        .map(({ line }) => line),
     ),
   )
     .slice(0, 40)

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
+import { resolveSelector } from '@sentri/runtime';
 import { inPageSource } from './page-collector.js';
 import type { ObservedOutcome } from './types.js';
 
@@ -69,8 +70,32 @@ function readVisible(): VisibleState {
   };
 }
 
-export async function readState(page: Page): Promise<VisibleState> {
-  return page.evaluate<VisibleState>(inPageSource(readVisible, undefined));
+/** The visible state of a page, or of one frame of it. */
+export async function readState(scope: Page | Frame): Promise<VisibleState> {
+  return scope.evaluate<VisibleState>(inPageSource(readVisible, undefined));
+}
+
+/** The selector a generated test asserts a line of visible text with (inside a frame: after its prefix). */
+export function visibleTextSelector(text: string, framePrefix = ''): string {
+  return `${framePrefix}text=${JSON.stringify(text)}`;
+}
+
+/**
+ * The lines a generated test can find again as visible text, checked on the live page the way the
+ * test will check them: a line read from the rendered text may not match any one element's text
+ * (a table row, text transformed by CSS), and asserting it would fail on the unchanged app.
+ */
+export async function assertableLines(page: Page, lines: string[], framePrefix = '', limit = 5): Promise<string[]> {
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (kept.length >= limit) break;
+    const count = await resolveSelector(page, visibleTextSelector(line, framePrefix))
+      .filter({ visible: true })
+      .count()
+      .catch(() => 0);
+    if (count > 0) kept.push(line);
+  }
+  return kept;
 }
 
 /** Text that would make a brittle assertion: clocks, dates, long numbers and ids. */
@@ -94,8 +119,9 @@ export function diffStates(before: VisibleState, after: VisibleState): ObservedO
   // Live regions and headings first: they are what the app says about the action.
   const salient = new Set(after.salient);
   appeared.sort((a, b) => Number(salient.has(b)) - Number(salient.has(a)));
+  // More than the five kept: some may turn out not to be assertable (see assertableLines).
   const outcome: ObservedOutcome = {
-    appearedText: appeared.slice(0, 5),
+    appearedText: appeared.slice(0, 12),
     disappearedText: before.lines.filter((line) => !has.has(line) && usable(line)).slice(0, 5),
   };
   const beforeUrl = new URL(before.url);

@@ -83,24 +83,83 @@ function formsOf(raw: RawPage, elements: ElementInfo[]): FormInfo[] {
     }));
 }
 
+/** What a frame shows, when it is on the page's own origin (cross-origin frames are not explored). */
+async function collectSameOrigin(frame: Frame, origin: string, maxElements: number): Promise<RawPage | undefined> {
+  try {
+    if (new URL(frame.url()).origin !== origin) return undefined;
+  } catch {
+    return undefined;
+  }
+  return frame.evaluate<RawPage>(inPageSource(collectPage, maxElements)).catch(() => undefined);
+}
+
 /** Elements of same-origin iframes, with locators verified inside their frame. */
 async function frameElements(page: Page, maxElements: number): Promise<ElementInfo[]> {
   const origin = new URL(page.url()).origin;
   const found: ElementInfo[] = [];
   for (const frame of page.frames()) {
     if (frame === page.mainFrame()) continue;
-    let url: URL;
-    try {
-      url = new URL(frame.url());
-    } catch {
-      continue;
-    }
-    if (url.origin !== origin) continue;
-    const raw = await frame.evaluate<RawPage>(inPageSource(collectPage, maxElements)).catch(() => undefined);
+    const raw = await collectSameOrigin(frame, origin, maxElements);
     if (!raw) continue;
     for (const el of raw.elements) found.push(toElement(el, await firstUnique(frame, el.candidates), frame.url()));
   }
   return found;
+}
+
+/**
+ * Joins an iframe's selector to a selector inside it: Playwright's own step into a frame, so one
+ * selector string reaches an element in a same-origin iframe through the runtime helpers.
+ */
+export const ENTER_FRAME = ' >> internal:control=enter-frame >> ';
+
+/** A same-origin iframe as the explorer works with it: its forms and controls, their locators page-level. */
+export interface FrameView {
+  /** Page-level selector of the iframe element, unique on the page. */
+  selector: string;
+  url: string;
+  forms: FormInfo[];
+  elements: ElementInfo[];
+}
+
+/**
+ * The selector of a frame's iframe element, by what names it to a user first (its title, as
+ * assistive technology announces it), then by its name or the document it shows; undefined when
+ * none is unique on the page.
+ */
+async function iframeSelector(page: Page, frame: Frame): Promise<string | undefined> {
+  const element = await frame.frameElement().catch(() => undefined);
+  if (!element) return undefined;
+  const attrs = await element
+    .evaluate((el) => ['title', 'aria-label', 'name', 'src'].map((name) => (el as Element).getAttribute(name) ?? ''))
+    .catch(() => [] as string[]);
+  const [title, ariaLabel, name, src] = attrs.map((value) => value.trim());
+  const css = (attr: string, value: string) => `iframe[${attr}=${JSON.stringify(value)}]`;
+  const candidates = [
+    ...(title ? [`title=${JSON.stringify(title)}`] : []),
+    ...(ariaLabel ? [css('aria-label', ariaLabel)] : []),
+    ...(name ? [css('name', name)] : []),
+    ...(src ? [css('src', src)] : []),
+  ];
+  return (await firstUnique(page, candidates)) ?? undefined;
+}
+
+/** The same-origin iframes directly on the page, with locators that reach into them from the page. */
+export async function frameViews(page: Page, maxElements = 100): Promise<FrameView[]> {
+  const origin = new URL(page.url()).origin;
+  const views: FrameView[] = [];
+  for (const frame of page.mainFrame().childFrames()) {
+    const raw = await collectSameOrigin(frame, origin, maxElements);
+    if (!raw) continue;
+    const selector = await iframeSelector(page, frame);
+    if (!selector) continue;
+    const elements: ElementInfo[] = [];
+    for (const el of raw.elements) {
+      const inner = await firstUnique(frame, el.candidates);
+      elements.push(toElement(el, inner && `${selector}${ENTER_FRAME}${inner}`, frame.url()));
+    }
+    views.push({ selector, url: frame.url(), forms: formsOf(raw, elements), elements });
+  }
+  return views;
 }
 
 /** Everything a generator needs to know about the page as it is now (ENGINE.md §1.8). */

@@ -158,6 +158,8 @@ export interface Observation {
   outcome: ObservedOutcome;
   /** The form this came from, when any. */
   formId?: string;
+  /** Seen without signing in (a signed-in crawl checking what a visitor gets): no sign-in steps. */
+  signedOut?: boolean;
 }
 
 /** API traffic grouped by method and normalised path (§1.7). */

@@ -1,4 +1,5 @@
 import { isVolatileText } from '../discovery/page-state.js';
+import type { ExplorerObservation } from '../discovery/state-explorer.js';
 import type {
   CandidateTest,
   CrawlResult,
@@ -11,12 +12,14 @@ import { apiContractTests } from './api-tests.js';
 import {
   atPath,
   checked,
+  framePrefixOf,
   landmark,
   notSeeText,
   open,
   perform,
-  seeElement,
+  seeHeading,
   seeText,
+  seeVisibleText,
   titled,
   writeTest,
   type WrittenStep,
@@ -51,25 +54,26 @@ export function generateBuiltinTests(input: BuiltinInput): CandidateTest[] {
     name: string,
     steps: WrittenStep[],
     page: PageSnapshot | undefined,
-    extra: Partial<CandidateTest> & { intent: IntentName },
+    extra: Partial<CandidateTest> & { intent: IntentName; signedOut?: boolean },
   ): CandidateTest => {
-    const all = [...prefix, ...steps];
+    const { signedOut, ...fields } = extra;
+    const all = signedOut ? steps : [...prefix, ...steps];
     return {
       name,
-      description: extra.description ?? '',
+      description: fields.description ?? '',
       steps: all.map((step) => step.text),
       playwrightCode: writeTest(name, all),
-      type: extra.type ?? 'functional',
-      scenario: extra.scenario ?? 'positive',
-      priority: extra.priority ?? 'medium',
+      type: fields.type ?? 'functional',
+      scenario: fields.scenario ?? 'positive',
+      priority: fields.priority ?? 'medium',
       sourceUrl: page?.url ?? crawl.origin,
       pageTitle: page?.title ?? '',
       generatedFrom: from,
-      intent: extra.intent,
+      intent: fields.intent,
       isJourneyTest: false,
       journeyType: null,
       isApiTest: false,
-      tags: extra.tags ?? [],
+      tags: fields.tags ?? [],
     };
   };
 
@@ -102,12 +106,15 @@ export function generateBuiltinTests(input: BuiltinInput): CandidateTest[] {
 function pageLoadSteps(page: PageSnapshot): WrittenStep[] {
   const steps = [open(pathOf(page.url))];
   const heading = page.headings.find((h) => h.locator && stable(h.text));
-  if (heading?.locator) steps.push(seeElement(heading.locator, heading.text));
+  if (heading?.locator) steps.push(seeHeading(heading.locator, heading.text));
   if (page.title && stable(page.title)) steps.push(titled(page.title));
   const headings = new Set(page.headings.map((h) => h.text));
-  // Two lines of the page's own prose: what a broken page most visibly loses.
-  const lines = page.textSample.filter((text) => text.length >= 8 && !headings.has(text) && stable(text));
-  for (const line of lines.slice(0, 2)) steps.push(seeText(line));
+  // Two lines of the page's own prose: what a broken page most visibly loses. The first is kept
+  // even when short ("Welcome, Ada"): it is often the one line that is about this visitor.
+  const lines = page.textSample.filter((text) => !headings.has(text) && stable(text));
+  const [first, ...rest] = lines;
+  const second = rest.find((text) => text.length >= 8);
+  for (const line of [first, second]) if (line) steps.push(seeText(line));
   const nav = page.landmarks.find((l) => l.landmark === 'navigation');
   if (nav) steps.push(landmark('navigation'));
   return steps;
@@ -117,7 +124,7 @@ type Make = (
   name: string,
   steps: WrittenStep[],
   page: PageSnapshot | undefined,
-  extra: Partial<CandidateTest> & { intent: IntentName },
+  extra: Partial<CandidateTest> & { intent: IntentName; signedOut?: boolean },
 ) => CandidateTest;
 
 /** One test per crawled page reachable by a uniquely named link, clicked from the first page that has it. */
@@ -149,7 +156,7 @@ function navigationTests(crawl: CrawlResult, byPath: Map<string, PageSnapshot>, 
             open(pathOf(page.url)),
             perform({ kind: 'click', locator: link.locator, label }),
             atPath(target),
-            seeElement(heading.locator, heading.text),
+            seeHeading(heading.locator, heading.text),
           ],
           page,
           { intent: 'NAVIGATION', description: `Follows the "${label}" link and checks where it lands.` },
@@ -160,7 +167,7 @@ function navigationTests(crawl: CrawlResult, byPath: Map<string, PageSnapshot>, 
   return tests;
 }
 
-function observationTest(observation: Observation, page: PageSnapshot | undefined, make: Make) {
+function observationTest(observation: ExplorerObservation, page: PageSnapshot | undefined, make: Make) {
   const { outcome, actions } = observation;
   const steps: WrittenStep[] = [open(observation.pageUrl), ...actions.map(perform)];
   const where = page?.title || observation.pageUrl;
@@ -168,10 +175,14 @@ function observationTest(observation: Observation, page: PageSnapshot | undefine
   const subject = last?.label ?? 'form';
   const added = actions.find((a) => a.kind === 'fill')?.value ?? '';
   const shown = outcome.appearedText.filter(stable);
+  // The explorer checked each appeared line could be found on screen, in the frame it acted in.
+  const frame = last ? framePrefixOf(last.locator) : '';
+  const see = (text: string) => seeVisibleText(text, frame);
+  if (observation.signedOut) return signedOutTest(observation, where, page, make);
   switch (observation.kind) {
     case 'form-submit': {
       if (outcome.urlAfter) steps.push(atPath(outcome.urlAfter));
-      shown.slice(0, 2).forEach((text) => steps.push(seeText(text)));
+      shown.slice(0, 2).forEach((text) => steps.push(see(text)));
       if (steps.length === actions.length + 1) return undefined;
       return make(`Submit "${subject}" on ${where} shows the result`, steps, page, {
         intent: 'FORM_SUBMISSION',
@@ -181,7 +192,7 @@ function observationTest(observation: Observation, page: PageSnapshot | undefine
     }
     case 'form-validation': {
       if (!shown.length) return undefined;
-      shown.slice(0, 3).forEach((text) => steps.push(seeText(text)));
+      shown.slice(0, 3).forEach((text) => steps.push(see(text)));
       return make(`Submitting "${subject}" empty on ${where} shows validation`, steps, page, {
         intent: 'FORM_SUBMISSION',
         scenario: 'negative',
@@ -196,7 +207,7 @@ function observationTest(observation: Observation, page: PageSnapshot | undefine
       if (outcome.urlAfter) steps.push(atPath(outcome.urlAfter));
       const hidden = outcome.disappearedText.find((text) => !text.toLowerCase().includes(term.toLowerCase()));
       if (hidden) steps.push(notSeeText(hidden));
-      if (!kept && !hidden) shown.slice(0, 2).forEach((text) => steps.push(seeText(text)));
+      if (!kept && !hidden) shown.slice(0, 2).forEach((text) => steps.push(see(text)));
       if (steps.length === actions.length + 1) return undefined;
       return make(`Search for "${term}" on ${where} narrows the results`, steps, page, {
         intent: 'SEARCH',
@@ -209,7 +220,7 @@ function observationTest(observation: Observation, page: PageSnapshot | undefine
       shown
         .filter((text) => text !== added)
         .slice(0, 1)
-        .forEach((text) => steps.push(seeText(text)));
+        .forEach((text) => steps.push(see(text)));
       return make(`Add "${added}" on ${where} shows it in the list`, steps, page, {
         intent: 'CRUD',
         priority: 'high',
@@ -218,7 +229,7 @@ function observationTest(observation: Observation, page: PageSnapshot | undefine
     }
     case 'crud-toggle': {
       if (last) steps.push(checked(last.locator, last.label));
-      shown.slice(0, 1).forEach((text) => steps.push(seeText(text)));
+      shown.slice(0, 1).forEach((text) => steps.push(see(text)));
       return make(`Complete "${added}" on ${where} updates its state`, steps, page, {
         intent: 'CRUD',
         description: 'Adds an item, checks it off and checks the state change is shown.',
@@ -232,22 +243,48 @@ function observationTest(observation: Observation, page: PageSnapshot | undefine
         description: 'Adds an item, deletes it and checks it is gone.',
       });
     }
-    case 'click':
     case 'navigate': {
+      if (!outcome.urlAfter) return undefined;
+      steps.push(atPath(outcome.urlAfter));
+      shown.slice(0, 3).forEach((text) => steps.push(see(text)));
+      return make(`"${subject}" on ${where} leads to ${outcome.urlAfter}`, steps, page, {
+        intent: 'NAVIGATION',
+        description: `Follows "${subject}" and checks where it lands and what that page shows.`,
+      });
+    }
+    case 'click': {
       if (outcome.urlAfter) steps.push(atPath(outcome.urlAfter));
-      shown.slice(0, 2).forEach((text) => steps.push(seeText(text)));
+      shown.slice(0, 2).forEach((text) => steps.push(see(text)));
       if (steps.length === actions.length + 1) return undefined;
       return make(
         `"${subject}" on ${where} shows ${shown[0] ? `"${shown[0].slice(0, 40)}"` : 'its result'}`,
         steps,
         page,
-        {
-          intent: observation.kind === 'navigate' ? 'NAVIGATION' : 'CONTENT',
-          description: `Presses "${subject}" and checks what it reveals.`,
-        },
+        { intent: 'CONTENT', description: `Presses "${subject}" and checks what it reveals.` },
       );
     }
     default:
       return undefined;
   }
+}
+
+/** Opening a page signed out lands elsewhere (a sign-in page): the test opens it without signing in. */
+function signedOutTest(observation: Observation, where: string, page: PageSnapshot | undefined, make: Make) {
+  const { urlAfter, appearedText } = observation.outcome;
+  if (!urlAfter) return undefined;
+  const steps = [
+    open(observation.pageUrl),
+    atPath(urlAfter),
+    ...appearedText
+      .filter(stable)
+      .slice(0, 1)
+      .map((t) => seeVisibleText(t)),
+  ];
+  return make(`Signed out, ${where} sends the visitor to ${urlAfter}`, steps, page, {
+    intent: 'AUTH',
+    scenario: 'negative',
+    priority: 'high',
+    signedOut: true,
+    description: `Opens ${observation.pageUrl} without signing in and checks it does not show the page.`,
+  });
 }

@@ -1,3 +1,5 @@
+import { visibleTextSelector } from '../discovery/page-state.js';
+import { ENTER_FRAME } from '../discovery/snapshot.js';
 import type { ObservedAction } from '../discovery/types.js';
 
 /** One step of a generated test: the sentence a reviewer reads and the code that performs it. */
@@ -20,7 +22,8 @@ export const open = (path: string): WrittenStep => ({
 
 export function perform(action: ObservedAction): WrittenStep {
   const target = lit(action.locator);
-  const label = action.label || action.locator;
+  const frame = framePrefixOf(action.locator);
+  const label = (action.label || action.locator) + (frame ? `" in the "${frameName(frame)}` : '');
   switch (action.kind) {
     case 'fill':
       return {
@@ -58,10 +61,42 @@ export const seeElement = (locator: string, text: string): WrittenStep => ({
   code: `await sentri.expectVisible(page, ${lit(locator)}, ${lit(text)});`,
 });
 
+/**
+ * The heading itself, by its role and name, with no fallback to other text: a page that lost its
+ * heading still shows the same words elsewhere (the menu entry that leads to it).
+ */
+export const seeHeading = (locator: string, text: string): WrittenStep => ({
+  text: `Verify the heading "${text}" is shown`,
+  code: `await expect(sentri.target(page, ${lit(locator)})).toBeVisible();`,
+});
+
+/**
+ * Text shown on screen, not just present in the document: what a tab, an accordion or a message
+ * reveals is often in the page all along, hidden. Inside an iframe when `framePrefix` says which.
+ */
+export const seeVisibleText = (text: string, framePrefix = ''): WrittenStep => ({
+  text: `Verify "${text}" is shown${framePrefix ? ` in the ${frameName(framePrefix)} frame` : ''}`,
+  code: `await sentri.expectVisible(page, ${lit(visibleTextSelector(text, framePrefix))}, ${lit(text)});`,
+});
+
+/** No element on screen shows the text any more (it may still be in the document, hidden). */
 export const notSeeText = (text: string): WrittenStep => ({
   text: `Verify "${text}" is no longer shown`,
-  code: `await expect(page.locator('body')).not.toContainText(${lit(text)});`,
+  code: `await expect(page.getByText(${lit(text)}, { exact: true }).filter({ visible: true })).toHaveCount(0);`,
 });
+
+/** The part of a locator that selects the iframe it reaches into, with the step into it; '' when none. */
+export function framePrefixOf(locator: string): string {
+  const index = locator.indexOf(ENTER_FRAME);
+  return index < 0 ? '' : locator.slice(0, index + ENTER_FRAME.length);
+}
+
+/** `title="Coupon form" >> …` → `Coupon form`: how a step names the frame to a reader. */
+function frameName(prefix: string): string {
+  const frame = prefix.slice(0, prefix.indexOf(ENTER_FRAME));
+  const quoted = /"((?:[^"\\]|\\.)*)"/.exec(frame);
+  return quoted?.[1] ?? frame;
+}
 
 export const atPath = (path: string): WrittenStep => {
   const url = new URL(path, 'http://x');
