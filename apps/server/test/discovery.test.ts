@@ -3,6 +3,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from '../../../fixtures/sites/index.js';
 import { startFakeVendor } from '../../../packages/llm/test/fakes/fake-vendor.js';
+import { bearerApi, waitForRun, type ApiCall } from './support/bearer-api.js';
 import { startLiveApp, type LiveApp } from './support/live-app.js';
 import { signUp, type TestSession } from './support/sessions.js';
 import { readEvents } from './support/sse.js';
@@ -12,27 +13,10 @@ describe('crawling an app and generating draft tests, over HTTP in real Chromium
   let forms: Site;
   let admin: TestSession;
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${t.url}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${admin.token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as any) : {} };
-  };
+  const call: ApiCall = (method, path, body) => bearerApi(t.url, () => admin.token)(method, path, body);
+
   const project = async (url: string) => (await call('POST', '/projects', { name: 'App', url })).body.id as string;
-  const finished = async (runId: string) => {
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
-      const run = (await call('GET', `/runs/${runId}`)).body;
-      if (run.status !== 'running') return run;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    throw new Error('crawl did not finish');
-  };
+  const finished = (runId: string) => waitForRun(call, runId);
 
   beforeAll(async () => {
     forms = await startSite('forms');

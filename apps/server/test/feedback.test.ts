@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTodoApp, type TodoApp } from '../../../fixtures/todo/server.js';
 import { startFakeVendor, type FakeVendor } from '../../../packages/llm/test/fakes/fake-vendor.js';
+import { bearerApi, waitForRun, type ApiCall } from './support/bearer-api.js';
 import { startLiveApp, type LiveApp } from './support/live-app.js';
 import { signUp, type TestSession } from './support/sessions.js';
 
@@ -31,26 +32,10 @@ describe('feedback loop: failing tests get a proposed repair beside the original
   let openai: FakeVendor;
   let admin: TestSession;
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${t.url}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${admin.token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as any) : {} };
-  };
-  const settled = async (runId: string) => {
-    for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
-      const run = (await call('GET', `/runs/${runId}`)).body;
-      if (run.status !== 'running' && run.feedbackLoop) return run;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    throw new Error('run or its feedback did not finish');
-  };
+  const call: ApiCall = (method, path, body) => bearerApi(t.url, () => admin.token)(method, path, body);
+
+  const settled = (runId: string) =>
+    waitForRun(call, runId, { done: (run) => run.status !== 'running' && Boolean(run.feedbackLoop) });
 
   beforeAll(async () => {
     todo = await startTodoApp();

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of many shapes, asserted field by field */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeVendor, type FakeVendor } from '../../../packages/llm/test/fakes/fake-vendor.js';
+import { bearerApi, waitForRun, type ApiCall } from './support/bearer-api.js';
 import { startLiveApp, type LiveApp } from './support/live-app.js';
 import { signUp, type TestSession } from './support/sessions.js';
 import { readEvents } from './support/sse.js';
@@ -61,26 +62,10 @@ describe('generating tests from a description', () => {
   let admin: TestSession;
   let projectId: string;
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${t.url}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${admin.token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as any) : {} };
-  };
-  const finished = async (runId: string) => {
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-      const run = (await call('GET', `/runs/${runId}`)).body;
-      if (run.status !== 'running') return run;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('generation did not finish');
-  };
+  const call: ApiCall = (method, path, body) => bearerApi(t.url, () => admin.token)(method, path, body);
+
+  const finished = (runId: string) => waitForRun(call, runId);
+
   const testsOf = async () => {
     const body = (await call('GET', `/projects/${projectId}/tests`)).body;
     return (Array.isArray(body) ? body : body.tests) as any[];
