@@ -9,6 +9,8 @@ export interface SunkMessage {
   subject: string;
   /** The text/plain body, transfer-decoded (links readable again) with `\n` line endings. */
   text: string;
+  /** The text/html body, decoded the same way; empty when the message has none. */
+  html: string;
   /** The user name the client authenticated with, if it did. */
   authUser: string | undefined;
 }
@@ -43,13 +45,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('error', callback);
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const { subject, text } = parseMessage(raw);
+        const { subject, text, html } = parseMessage(raw);
         messages.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
           raw,
           subject,
           text,
+          html,
           authUser: typeof session.user === 'string' ? session.user : undefined,
         });
         for (const wake of waiters) wake();
@@ -91,25 +94,29 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   };
 }
 
-/** Just enough MIME to find the subject and the plain-text body of what nodemailer produces. */
-export function parseMessage(raw: string): { subject: string; text: string } {
+/** Just enough MIME to find the subject and the plain-text and HTML bodies of what nodemailer produces. */
+export function parseMessage(raw: string): { subject: string; text: string; html: string } {
   const { headers, body } = splitHeaders(raw);
-  return { subject: decodeEncodedWords(headers.get('subject') ?? ''), text: plainTextOf(headers, body) };
+  return {
+    subject: decodeEncodedWords(headers.get('subject') ?? ''),
+    text: bodyOf(headers, body, 'text/plain'),
+    html: bodyOf(headers, body, 'text/html'),
+  };
 }
 
-function plainTextOf(headers: Map<string, string>, body: string): string {
+function bodyOf(headers: Map<string, string>, body: string, type: 'text/plain' | 'text/html'): string {
   const contentType = headers.get('content-type') ?? 'text/plain';
   const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
   if (/^multipart\//i.test(contentType) && boundary) {
     for (const part of body.split(`--${boundary}`).slice(1)) {
       if (part.startsWith('--')) break;
       const inner = splitHeaders(part.replace(/^\r?\n/, ''));
-      const text = plainTextOf(inner.headers, inner.body);
+      const text = bodyOf(inner.headers, inner.body, type);
       if (text) return text;
     }
     return '';
   }
-  if (!/^text\/plain/i.test(contentType)) return '';
+  if (!contentType.toLowerCase().startsWith(type)) return '';
   // Line endings as the sender wrote them (SMTP turns them into CRLF), without the final one.
   const decoded = decodeTransfer(headers.get('content-transfer-encoding') ?? '7bit', body);
   return decoded.replace(/\r\n/g, '\n').replace(/\n$/, '');

@@ -16,6 +16,9 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { accountRoutes } from './routes/account.js';
 import { activityRoutes } from './routes/activities.js';
 import { artifactRoutes } from './routes/artifacts.js';
+import { automationRoutes } from './routes/automation.js';
+import { triggerRoutes } from './routes/trigger.js';
+import { reportRoutes } from './routes/reports.js';
 import { baselineRoutes } from './routes/baselines.js';
 import { runRoutes } from './routes/runs.js';
 import { discoveryRoutes } from './routes/discovery.js';
@@ -86,6 +89,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await registerSecurityHeaders(app, config);
   installAccessHooks(app, {
     sessions: container.services.sessions,
+    triggers: container.services.triggers,
     limiter: container.rateLimiter,
     cookies: cookiePolicyFor(config),
   });
@@ -117,6 +121,9 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(discoveryRoutes, { container, prefix: API_PREFIX });
   await app.register(artifactRoutes, { container, prefix: API_PREFIX });
   await app.register(baselineRoutes, { container, prefix: API_PREFIX });
+  await app.register(automationRoutes, { container, prefix: API_PREFIX });
+  await app.register(triggerRoutes, { container, prefix: API_PREFIX });
+  await app.register(reportRoutes, { container, prefix: API_PREFIX });
   await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });
   return app;

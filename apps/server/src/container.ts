@@ -72,6 +72,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     lifecycle,
   });
   await services.runs.interruptOrphans();
+  if (config.roles.includes('scheduler')) services.scheduler.start();
   return {
     config,
     logger,
@@ -90,6 +91,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     browser: findBrowserExecutable(config.browser.defaultEngine, config.browser.chromiumExecutablePath),
     lifecycle,
     async close() {
+      services.scheduler.stop();
       await services.imageComparer.close();
       mailer.close();
       await rateLimitStore.close();

@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     stopping = true;
     const started = Date.now();
     logger.info({ signal, drainMs: config.server.shutdownDrainMs }, 'shutting down');
+    // No new scheduled runs while the running ones drain.
+    container.services.scheduler.stop();
     const drained = container.lifecycle.drain(config.server.shutdownDrainMs);
     const closed = app.close();
     // Long requests (event streams) must not hold shutdown past the drain deadline.

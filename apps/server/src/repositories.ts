@@ -15,6 +15,9 @@ import {
   UserTokensRepository,
   UsersRepository,
   WorkspacesRepository,
+  SchedulesRepository,
+  NotificationsRepository,
+  TriggerTokensRepository,
   type DatabaseHandle,
 } from '@sentri/db';
 
@@ -38,6 +41,9 @@ export function createRepositories(database: DatabaseHandle) {
     runs: new RunsRepository(db),
     healing: new HealingRepository(db),
     baselines: new BaselinesRepository(db),
+    schedules: new SchedulesRepository(db),
+    notifications: new NotificationsRepository(db),
+    triggerTokens: new TriggerTokensRepository(db),
   } as const;
 }
 

@@ -27,6 +27,12 @@ import { BaselineService } from './runs/baseline-service.js';
 import { CrawlService } from './discovery/crawl-service.js';
 import { GenerateService } from './discovery/generate-service.js';
 import { FeedbackService } from './discovery/feedback-service.js';
+import { NotificationSettingsService } from './notifications/notification-settings-service.js';
+import { RunOutcomeHandler } from './automation/run-outcome.js';
+import { ScheduleService } from './automation/schedule-service.js';
+import { Scheduler } from './automation/scheduler.js';
+import { TriggerService } from './automation/trigger-service.js';
+import { instanceId } from './automation/instance-id.js';
 
 interface ServiceDeps {
   config: Config;
@@ -67,6 +73,15 @@ export function createServices({
     config.crawl.allowPrivateUrls,
   );
   const aiSettings = new AiSettingsService(r.settings, secretBox, activity, clock, config.ai);
+  const notifications = new NotificationSettingsService({
+    projects: r.projects,
+    notifications: r.notifications,
+    counters: r.counters,
+    activity,
+    box: secretBox,
+    clock,
+    allowPrivateUrls: config.crawl.allowPrivateUrls,
+  });
   const runs = new RunService({
     config,
     runs: r.runs,
@@ -91,6 +106,17 @@ export function createServices({
       counters: r.counters,
       clock,
       logger,
+    }),
+    outcomes: new RunOutcomeHandler({
+      runs: r.runs,
+      projects: r.projects,
+      schedules: r.schedules,
+      notifications: r.notifications,
+      settings: notifications,
+      mailer,
+      clock,
+      logger,
+      config,
     }),
   });
   const discoveryDeps = {
@@ -138,6 +164,35 @@ export function createServices({
       clock,
     }),
     runs,
+    notifications,
+    schedules: new ScheduleService({
+      projects: r.projects,
+      schedules: r.schedules,
+      counters: r.counters,
+      activity,
+      clock,
+    }),
+    scheduler: new Scheduler({
+      schedules: r.schedules,
+      tests: r.tests,
+      runs,
+      activity,
+      countsCache: testCounts,
+      clock,
+      logger,
+      config,
+      instanceId: instanceId(),
+    }),
+    triggers: new TriggerService({
+      projects: r.projects,
+      tokens: r.triggerTokens,
+      runsRepository: r.runs,
+      runs,
+      counters: r.counters,
+      activity,
+      clock,
+      allowPrivateUrls: config.crawl.allowPrivateUrls,
+    }),
     crawls: new CrawlService(discoveryDeps),
     generate: new GenerateService(discoveryDeps),
   } as const;

@@ -3,7 +3,7 @@ import type { TestSession } from './support/sessions.js';
 import { bearer, signUp } from './support/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-type Requirement = 'public' | 'user' | 'viewer' | 'qa_lead' | 'admin';
+type Requirement = 'public' | 'trigger' | 'user' | 'viewer' | 'qa_lead' | 'admin';
 
 /**
  * API.md §3.4, the permission matrix, for every route the server has. A route missing here
@@ -79,6 +79,26 @@ const MATRIX: Record<string, Requirement> = {
   'GET /tests/:testId/baselines': 'viewer',
   'POST /tests/:testId/baselines/:stepNumber/accept': 'qa_lead',
   'DELETE /tests/:testId/baselines/:stepNumber': 'qa_lead',
+  'GET /projects/:id/schedule': 'viewer',
+  'PATCH /projects/:id/schedule': 'qa_lead',
+  'DELETE /projects/:id/schedule': 'qa_lead',
+  'GET /projects/:id/schedule/history': 'viewer',
+  'GET /projects/:id/notifications': 'viewer',
+  'PATCH /projects/:id/notifications': 'qa_lead',
+  'DELETE /projects/:id/notifications': 'qa_lead',
+  'GET /projects/:id/notifications/deliveries': 'viewer',
+  'GET /projects/:id/trigger-tokens': 'viewer',
+  'POST /projects/:id/trigger-tokens': 'admin',
+  'DELETE /projects/:id/trigger-tokens/:tid': 'admin',
+  'GET /runs/:runId/report.junit.xml': 'viewer',
+  'GET /runs/:runId/report.ctrf.json': 'viewer',
+  // A project's CI trigger token, never a session: every signed-in persona is refused as well.
+  'POST /projects/:id/trigger': 'trigger',
+  'GET /projects/:id/trigger/runs/:runId': 'trigger',
+  'GET /projects/:id/trigger/runs/:runId/events': 'trigger',
+  'GET /projects/:id/trigger/runs/:runId/report.junit.xml': 'trigger',
+  'GET /projects/:id/trigger/runs/:runId/report.ctrf.json': 'trigger',
+  'GET /projects/:id/trigger/export/playwright': 'trigger',
 };
 
 /** Bodies valid enough to reach the ownership lookup, so "not found" can show. */
@@ -138,7 +158,7 @@ describe('who may call what', () => {
 
   it.each(Object.entries(MATRIX))('%s requires %s', async (route, requirement) => {
     const [method = 'GET', path = ''] = route.split(' ');
-    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':testId', testId).replace(':type', 'test').replace(':id', projectId).replace(':runId', 'RUN-404').replace(':file', 'screenshot.png').replace(':browser', 'chromium').replace(':stepNumber', '0')}`;
+    const url = `/api/v1${path.replace(':userId', bystander.userId).replace(':provider', 'openai').replace(':testId', testId).replace(':type', 'test').replace(':id', projectId).replace(':runId', 'RUN-404').replace(':file', 'screenshot.png').replace(':browser', 'chromium').replace(':stepNumber', '0').replace(':tid', 'WH-404')}`;
     for (const persona of PERSONAS) {
       // A fresh session per call: some routes (logout, refresh, switch) revoke the one they get.
       const headers = persona === 'anonymous' ? {} : await freshBearer(t, sessions[persona]);
@@ -149,7 +169,14 @@ describe('who may call what', () => {
         ...(['POST', 'PATCH', 'PUT'].includes(method) ? { payload: PAYLOADS[route] ?? {} } : {}),
       });
       const label = `${route} as ${persona} → ${response.statusCode} ${response.body.slice(0, 120)}`;
-      const expected = expectation(requirement, persona, path);
+      const expected = requirement === 'trigger' ? 401 : expectation(requirement, persona, path);
+      if (requirement === 'trigger') {
+        expect(response.statusCode, label).toBe(401);
+        expect(response.json().code, label).toBe(
+          persona === 'anonymous' ? 'TRIGGER_AUTH_REQUIRED' : 'TRIGGER_TOKEN_INVALID',
+        );
+        continue;
+      }
       if (expected === 401) expect(response.json(), label).toMatchObject({ code: 'AUTH_REQUIRED' });
       if (expected === 403) {
         expect(response.json(), label).toMatchObject({
@@ -165,7 +192,11 @@ describe('who may call what', () => {
   });
 });
 
-function expectation(requirement: Requirement, persona: Persona, path: string): 401 | 403 | 404 | 'allowed' {
+function expectation(
+  requirement: Exclude<Requirement, 'trigger'>,
+  persona: Persona,
+  path: string,
+): 401 | 403 | 404 | 'allowed' {
   if (requirement === 'public') return 'allowed';
   if (persona === 'anonymous') return 401;
   if (requirement === 'user') return 'allowed';

@@ -83,6 +83,29 @@ export const ERROR_CODES = {
   },
   ARTIFACT_NOT_FOUND: { status: 404, message: 'artifact not found' },
 
+  // Schedules, notifications, CI triggers
+  SCHEDULE_CRON_REQUIRED: { status: 400, message: 'cronExpr is required' },
+  SCHEDULE_CRON_INVALID: { status: 400, message: 'Invalid cron expression.' },
+  SCHEDULE_CRON_NOT_5_FIELDS: {
+    status: 400,
+    message: 'cronExpr must be a standard 5-field expression (minute hour dom month dow)',
+  },
+  SCHEDULE_TIMEZONE_INVALID: { status: 400, message: 'Invalid timezone.' },
+  SCHEDULE_NOT_FOUND: { status: 404, message: 'No schedule found for this project' },
+  NOTIFICATIONS_NO_CHANNEL: {
+    status: 400,
+    message:
+      'At least one notification channel must be configured (teamsWebhookUrl, slackWebhookUrl, emailRecipients, or webhookUrl)',
+  },
+  NOTIFICATIONS_EMAIL_INVALID: { status: 400, message: 'Invalid email address.' },
+  NOTIFICATIONS_NOT_FOUND: { status: 404, message: 'No notification settings found for this project' },
+  TRIGGER_AUTH_REQUIRED: { status: 401, message: 'Authorization: Bearer <token> header required.' },
+  TRIGGER_TOKEN_EMPTY: { status: 401, message: 'Empty token.' },
+  TRIGGER_TOKEN_INVALID: { status: 401, message: 'Invalid trigger token.' },
+  TRIGGER_TOKEN_FORBIDDEN: { status: 403, message: 'Token does not belong to this project.' },
+  TRIGGER_TOKEN_NOT_FOUND: { status: 404, message: 'token not found' },
+  TRIGGER_CALLBACK_TOO_LONG: { status: 400, message: 'callbackUrl exceeds maximum length (2048 characters).' },
+
   // Recycle bin
   BIN_ITEM_NOT_FOUND: { status: 404, message: 'not found in recycle bin' },
   BIN_PARENT_DELETED: { status: 409, message: 'Parent project is deleted — restore the project first' },

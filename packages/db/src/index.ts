@@ -47,3 +47,11 @@ export { WorkspaceDataRepository } from './repositories/workspace-data.js';
 export { DashboardRepository } from './repositories/dashboard.js';
 export { HealingRepository, type HealingRow, type HealingOutcome } from './repositories/healing.js';
 export { BaselinesRepository, type BaselineRow } from './repositories/baselines.js';
+export { SchedulesRepository, type ScheduleRow, type JobTickRow, type DueSchedule } from './repositories/schedules.js';
+export {
+  NotificationsRepository,
+  type NotificationSettingsRow,
+  type NotificationDeliveryRow,
+  type NewNotificationDelivery,
+} from './repositories/notifications.js';
+export { TriggerTokensRepository, type TriggerTokenRow } from './repositories/trigger-tokens.js';

@@ -30,6 +30,12 @@ export const memberRoute = (role: WorkspaceRole = 'viewer', rateLimit?: RateLimi
   ...(rateLimit ? { rateLimit } : {}),
 });
 
+/** Called with a project's CI trigger token, which the handler checks (JWTs are not accepted). */
+export const triggerRoute = (rateLimit?: RateLimitTier): RouteAccessConfig => ({
+  access: { kind: 'trigger' },
+  ...(rateLimit ? { rateLimit } : {}),
+});
+
 export function roleAllows(actual: WorkspaceRole, required: WorkspaceRole): boolean {
   return ROLE_WEIGHT[actual] >= ROLE_WEIGHT[required];
 }

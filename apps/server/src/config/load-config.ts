@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VARIABLES, type VariableName } from './variables.js';
+import { cronProblem } from '../automation/cron.js';
 import { parseVariable, type ParsedValue, type RateLimit } from './parse-variable.js';
 
 export type Role = 'api' | 'worker' | 'scheduler';
@@ -54,6 +55,13 @@ export interface Config {
     readonly networkIdleMs: number;
     readonly timeLimitMs: number;
     readonly allowPrivateUrls: boolean;
+  };
+  readonly automation: {
+    readonly pollMs: number;
+    readonly missedAfterMs: number;
+    readonly staleTestDays: number;
+    readonly staleSweepCron: string;
+    readonly notificationTimeoutMs: number;
   };
   readonly ai: {
     readonly provider: 'anthropic' | 'openai' | 'google' | 'local' | undefined;
@@ -139,6 +147,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     if (values.ENABLE_DEV_RESET_TOKENS === true)
       problems.push('ENABLE_DEV_RESET_TOKENS must not be true in production');
   }
+  if (typeof values.STALE_SWEEP_CRON === 'string' && cronProblem(values.STALE_SWEEP_CRON))
+    problems.push('STALE_SWEEP_CRON must be a standard 5-field cron expression');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const str = (name: VariableName) => values[name] as string;
@@ -201,6 +211,13 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       networkIdleMs: num('CRAWL_NETWORKIDLE_TIMEOUT'),
       timeLimitMs: num('CRAWL_TIME_LIMIT_MS'),
       allowPrivateUrls: values.ALLOW_PRIVATE_URLS as boolean,
+    },
+    automation: {
+      pollMs: num('SCHEDULER_POLL_MS'),
+      missedAfterMs: num('SCHEDULE_MISSED_AFTER_MS'),
+      staleTestDays: num('STALE_TEST_DAYS'),
+      staleSweepCron: str('STALE_SWEEP_CRON'),
+      notificationTimeoutMs: num('NOTIFICATION_TIMEOUT_MS'),
     },
     ai: {
       provider: opt('AI_PROVIDER') as Config['ai']['provider'],

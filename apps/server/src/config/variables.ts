@@ -5,6 +5,7 @@
 import { MAIL_AND_OAUTH_VARIABLES, RATE_LIMIT_VARIABLES, SECURITY_VARIABLES } from './variables-security.js';
 import { AI_VARIABLES } from './variables-ai.js';
 import { DISCOVERY_VARIABLES } from './variables-discovery.js';
+import { AUTOMATION_VARIABLES } from './variables-automation.js';
 import { EXECUTION_VARIABLES } from './variables-execution.js';
 import { v, type VariableSpec } from './variable-spec.js';
 
@@ -110,6 +111,7 @@ export const VARIABLES = {
   ...EXECUTION_VARIABLES,
   ...DISCOVERY_VARIABLES,
   ...AI_VARIABLES,
+  ...AUTOMATION_VARIABLES,
   ...SECURITY_VARIABLES,
   ...MAIL_AND_OAUTH_VARIABLES,
   ...RATE_LIMIT_VARIABLES,

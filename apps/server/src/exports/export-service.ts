@@ -20,7 +20,7 @@ export class ExportService {
   ) {}
 
   async csv(
-    scope: WorkspaceScope,
+    scope: Pick<WorkspaceScope, 'id'>,
     projectId: string,
     format: 'zephyr' | 'testrail',
     status: string | undefined,
@@ -35,7 +35,7 @@ export class ExportService {
   }
 
   /** The approved tests as a standalone Playwright project, zipped in memory (no `zip` binary needed). */
-  async playwrightZip(scope: WorkspaceScope, projectId: string): Promise<FileExport> {
+  async playwrightZip(scope: Pick<WorkspaceScope, 'id'>, projectId: string): Promise<FileExport> {
     const { project, tests } = await this.load(scope, projectId);
     const files = buildPlaywrightProject({
       projectName: project.name,
@@ -51,12 +51,15 @@ export class ExportService {
     };
   }
 
-  async traceability(scope: WorkspaceScope, projectId: string) {
+  async traceability(scope: Pick<WorkspaceScope, 'id'>, projectId: string) {
     const { project, tests } = await this.load(scope, projectId);
     return traceability(project, tests);
   }
 
-  async load(scope: WorkspaceScope, projectId: string): Promise<{ project: ProjectRow; tests: TestView[] }> {
+  async load(
+    scope: Pick<WorkspaceScope, 'id'>,
+    projectId: string,
+  ): Promise<{ project: ProjectRow; tests: TestView[] }> {
     const project = await this.projects.findLive(scope.id, projectId);
     if (!project) throw new AppError('PROJECT_NOT_FOUND', 'project not found');
     return { project, tests: (await this.tests.listByProject(project.id)).map(toTestView) };

@@ -7,6 +7,7 @@ import { roleAllows } from '../auth/access.js';
 import { ACCESS_COOKIE, CSRF_COOKIE, setCsrfCookie, type CookiePolicy } from '../auth/cookies.js';
 import type { SessionService, TokenCandidate } from '../auth/session-service.js';
 import { countsAgainstGeneralLimit, type RateLimiter } from './rate-limit/index.js';
+import type { TriggerAccess, TriggerService } from '../automation/trigger-service.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -16,6 +17,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     workspace: WorkspaceScope | null;
+    /** The project a CI trigger token opened, on `trigger` routes. */
+    triggerAccess: TriggerAccess | null;
   }
 }
 
@@ -37,6 +40,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AccessHookDeps {
   sessions: SessionService;
+  triggers: Pick<TriggerService, 'authenticate'>;
   limiter: RateLimiter;
   cookies: CookiePolicy;
 }
@@ -45,11 +49,13 @@ export interface AccessHookDeps {
  * The request pipeline's guards, in the order a client's mistakes are reported: the body was
  * parsed already (400/413), then CSRF (403), the general rate limit (429), authentication
  * (401), workspace membership and role (403), the route's own rate limit (429) — and only then
- * schema validation and the handler.
+ * schema validation and the handler. CI trigger routes take a project's trigger token instead of
+ * a session, checked after their own rate limit.
  */
 export function installAccessHooks(app: FastifyInstance, deps: AccessHookDeps): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('workspace', null);
+  app.decorateRequest('triggerAccess', null);
 
   app.addHook('onRoute', (route) => {
     const config = route.config as Partial<RouteAccessConfig> | undefined;
@@ -75,6 +81,13 @@ export function installAccessHooks(app: FastifyInstance, deps: AccessHookDeps): 
     if (countsAgainstGeneralLimit(request.method, request.url)) await deps.limiter.enforce('general', request, reply);
     const config = request.routeOptions.config as Partial<RouteAccessConfig>;
     if (!config.access) return;
+    if (config.access.kind === 'trigger') {
+      // Limited before the token is checked, so guessing tokens costs the guesser their quota.
+      if (config.rateLimit) await deps.limiter.enforce(config.rateLimit, request, reply);
+      const projectId = (request.params as { id?: string }).id ?? '';
+      request.triggerAccess = await deps.triggers.authenticate(request.headers.authorization, projectId);
+      return;
+    }
     await enforceAccess(config.access, request, deps.sessions);
     if (config.rateLimit) await deps.limiter.enforce(config.rateLimit, request, reply);
   });
@@ -107,8 +120,12 @@ export async function identify(request: FastifyRequest, sessions: SessionService
   return request.principal;
 }
 
-async function enforceAccess(access: Access, request: FastifyRequest, sessions: SessionService): Promise<void> {
-  if (access.kind === 'public' || access.kind === 'trigger') return;
+async function enforceAccess(
+  access: Exclude<Access, { kind: 'trigger' }>,
+  request: FastifyRequest,
+  sessions: SessionService,
+): Promise<void> {
+  if (access.kind === 'public') return;
   const principal = await identify(request, sessions);
   if (!principal) throw new AppError('AUTH_REQUIRED');
   if (access.kind === 'user') return;

@@ -5,6 +5,7 @@ import type { Principal, WorkspaceScope } from '../auth/access.js';
 import { setSessionCookies, type CookiePolicy } from '../auth/cookies.js';
 import type { IssuedSession } from '../auth/login-service.js';
 import type { Config } from '../config/index.js';
+import type { TriggerAccess } from '../automation/trigger-service.js';
 
 /** Every route documents its error body for client and server errors. */
 export const ERROR_RESPONSES = { '4xx': ErrorBodySchema, '5xx': ErrorBodySchema } as const;
@@ -29,4 +30,10 @@ export function principalOf(request: FastifyRequest): Principal {
 export function workspaceOf(request: FastifyRequest): WorkspaceScope {
   if (!request.workspace) throw new AppError('AUTH_NO_WORKSPACE');
   return request.workspace;
+}
+
+/** The project a CI trigger token opened; the access hook guarantees it on `trigger` routes. */
+export function triggerAccessOf(request: FastifyRequest): TriggerAccess {
+  if (!request.triggerAccess) throw new AppError('TRIGGER_AUTH_REQUIRED');
+  return request.triggerAccess;
 }

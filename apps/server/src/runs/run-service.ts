@@ -24,7 +24,17 @@ interface RunServiceDeps extends ExecutorDeps {
   lifecycle: Lifecycle;
   /** Proposes repaired drafts for tests that failed on locators or timing (needs an AI provider). */
   feedback?: { afterRun: FeedbackService['afterRun'] };
+  /** Told once a test run has ended, however it ended: notifications and CI callbacks. */
+  outcomes?: { afterRun(runId: string): Promise<unknown> };
 }
+
+/** Who started a test run: a user (the whole project, or one `test`), a schedule, or CI. */
+export type RunOrigin = 'user' | 'test' | 'schedule' | 'ci';
+export interface RunLaunch {
+  origin: RunOrigin;
+  callbackUrl?: string | null;
+}
+type Scope = Pick<WorkspaceScope, 'id'>;
 
 const ACTIVE_MESSAGE = (runId: string) =>
   `A run is already in progress (${runId}). Please wait for it to finish or abort it first.`;
@@ -41,10 +51,19 @@ export class RunService {
   async interruptOrphans(): Promise<string[]> {
     const ids = await this.deps.runs.interruptAll('Server restarted while run was in progress', this.now());
     if (ids.length > 0) this.deps.logger.warn({ runs: ids }, 'runs interrupted by a restart');
+    // A CI job still waiting for one of them hears how it ended.
+    for (const id of ids) void this.ended(id);
     return ids;
   }
 
-  async startProjectRun(actor: Principal, scope: WorkspaceScope, projectId: string, body: RunRequestBody) {
+  /** `actor` is undefined when a schedule or a CI token starts the run. */
+  async startProjectRun(
+    actor: Principal | undefined,
+    scope: Scope,
+    projectId: string,
+    body: RunRequestBody,
+    launch: RunLaunch = { origin: 'user' },
+  ) {
     const project = await this.deps.projects.findLive(scope.id, projectId);
     if (!project) throw new AppError('PROJECT_NOT_FOUND');
     const active = await this.deps.runs.activeRunId(project.id);
@@ -54,7 +73,7 @@ export class RunService {
     if (tests.length === 0) throw new AppError('RUN_NO_TESTS');
     const approved = tests.filter((test) => test.reviewStatus === 'approved');
     if (approved.length === 0) throw new AppError('RUN_NO_APPROVED_TESTS');
-    return this.start(actor, scope, project, approved, options);
+    return this.start(actor, scope, project, approved, options, launch);
   }
 
   /** One test, whatever its review status: how a reviewer checks a draft before approving it. */
@@ -73,6 +92,7 @@ export class RunService {
       project,
       [test],
       resolveRunOptions({ dialsConfig: { parallelWorkers: 1 } }, this.deps.config),
+      { origin: 'test' },
     );
   }
 
@@ -152,11 +172,12 @@ export class RunService {
   }
 
   private async start(
-    actor: Principal,
-    scope: WorkspaceScope,
+    actor: Principal | undefined,
+    scope: Scope,
     project: RunnableProject,
     tests: TestRow[],
     options: RunOptions,
+    launch: RunLaunch,
   ) {
     const queue = tests.map((test) => ({ id: test.id, name: test.name, steps: JSON.parse(test.steps) as unknown[] }));
     const outcome = await this.deps.runs.start({
@@ -164,7 +185,9 @@ export class RunService {
       projectId: project.id,
       workspaceId: scope.id,
       type: 'test_run',
-      triggeredBy: actor.userId,
+      triggeredBy: actor?.userId ?? null,
+      origin: launch.origin,
+      callbackUrl: launch.callbackUrl ?? null,
       startedAt: this.now(),
       total: tests.length,
       passed: 0,
@@ -187,7 +210,7 @@ export class RunService {
     this.journals.set(run.id, journal);
     await journal.log(`Queued ${tests.length} test(s) of ${project.name}`);
     await this.deps.activity.record(actor, {
-      type: 'test_run.start',
+      type: `${activityKind(launch.origin)}.start`,
       workspaceId: scope.id,
       projectId: project.id,
       projectName: project.name,
@@ -202,8 +225,8 @@ export class RunService {
   }
 
   private async execute(
-    actor: Principal,
-    scope: WorkspaceScope,
+    actor: Principal | undefined,
+    scope: Scope,
     run: RunRow,
     project: RunnableProject,
     tests: TestRow[],
@@ -249,7 +272,7 @@ export class RunService {
         total: tests.length,
       });
       await this.deps.activity.record(actor, {
-        type: status === 'completed' ? 'test_run.complete' : 'test_run.fail',
+        type: `${activityKind(run.origin)}.${status === 'completed' ? 'complete' : 'fail'}`,
         workspaceId: scope.id,
         projectId: project.id,
         projectName: project.name,
@@ -267,6 +290,14 @@ export class RunService {
       await journal.flush();
       this.journals.delete(run.id);
     }
+    if (!signal.aborted) await this.ended(run.id);
+  }
+
+  /** Notifications and callbacks, after the run's final state is stored; never fails the run. */
+  private async ended(runId: string) {
+    await this.deps.outcomes
+      ?.afterRun(runId)
+      .catch((error: unknown) => this.deps.logger.error({ err: error, runId }, 'run outcome handling failed'));
   }
 
   /** Fills in `skipped` for the tests an abort stopped before they finished, then closes the stream. */
@@ -279,6 +310,7 @@ export class RunService {
       failed: current?.failed ?? 0,
       total: run.total,
     });
+    await this.ended(run.id);
   }
 
   /** Shutdown could not wait for the run: it ends `interrupted`, never left `running`. */
@@ -291,7 +323,10 @@ export class RunService {
       error: `${reason} while run was in progress`,
     });
     this.jobs.get(run.id)?.abort();
-    if (stopped) await this.journals.get(run.id)?.record('done', { status: 'interrupted' });
+    if (stopped) {
+      await this.journals.get(run.id)?.record('done', { status: 'interrupted' });
+      await this.ended(run.id);
+    }
   }
 
   private async updateFlakyScores(projectId: string) {
@@ -301,4 +336,9 @@ export class RunService {
       this.deps.logger.warn({ err: error, projectId }, 'flaky scores could not be updated');
     }
   }
+}
+
+/** Scheduled runs keep their own activity types, so the log tells them from manual ones. */
+function activityKind(origin: string | null): string {
+  return origin === 'schedule' ? 'scheduled_run' : 'test_run';
 }

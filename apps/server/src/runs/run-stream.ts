@@ -1,4 +1,5 @@
 import { AppError } from '@sentri/core';
+import type { RunRow } from '@sentri/db';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Container } from '../container.js';
 import { workspaceOf } from '../http/route-helpers.js';
@@ -41,10 +42,17 @@ function lastEventIdOf(request: FastifyRequest): number | undefined {
  * run ends the stream with `done`.
  */
 export async function streamRunEvents(request: FastifyRequest, reply: FastifyReply, container: Container) {
-  const { runs } = container.repositories;
-  const run = await runs.findLive(workspaceOf(request).id, (request.params as { runId: string }).runId);
+  const run = await container.repositories.runs.findLive(
+    workspaceOf(request).id,
+    (request.params as { runId: string }).runId,
+  );
   if (!run) throw new AppError('RUN_NOT_FOUND');
+  await streamEventsOf(run, request, reply, container);
+}
 
+/** The event stream of a run the caller has already been allowed to see. */
+export async function streamEventsOf(run: RunRow, request: FastifyRequest, reply: FastifyReply, container: Container) {
+  const { runs } = container.repositories;
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {

@@ -35,6 +35,12 @@ export class TestCountsCache {
     this.#entries.delete(projectId);
     this.#loading.delete(projectId);
   }
+
+  /** After a write that touches many projects at once (the stale-test sweep). */
+  clear(): void {
+    this.#entries.clear();
+    this.#loading.clear();
+  }
 }
 
 /** How many tests match these filters, when the counts alone can say; undefined otherwise. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import type { Clock } from '@sentri/core';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { buildApp } from '../../src/app.js';
@@ -25,6 +26,8 @@ export interface TestAppOptions {
   dataDir?: string;
   /** Runs before the app is ready, e.g. to add a route that exercises the error model. */
   extend?: (app: FastifyInstance) => void | Promise<void>;
+  /** What the app takes for "now" (schedules, expiries); the system clock when absent. */
+  clock?: Clock;
 }
 
 /** The real app on a real database (a fresh SQLite file, or a fresh PostgreSQL database). */
@@ -47,7 +50,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       done();
     },
   });
-  const container = await createContainer(config, { logger: pino({ level: config.log.level }, sink) });
+  const container = await createContainer(config, {
+    logger: pino({ level: config.log.level }, sink),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const app = await buildApp(container);
   await options.extend?.(app);
   await app.ready();

@@ -8,6 +8,7 @@ import { healingStrategy } from './0005-healing-strategy.js';
 import { visualOptIn } from './0006-visual-opt-in.js';
 import { discovery } from './0007-discovery.js';
 import { proposedFixes } from './0008-proposed-fixes.js';
+import { automation } from './0009-automation.js';
 
 /** Ordered, append-only: never edit a migration that has shipped; add the next one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-visual-opt-in': visualOptIn,
   '0007-discovery': discovery,
   '0008-proposed-fixes': proposedFixes,
+  '0009-automation': automation,
 };
 
 export class MigrationError extends Error {

@@ -51,6 +51,16 @@ export class ProjectsRepository {
       .executeTakeFirst();
   }
 
+  /** A live project in any workspace: for callers that prove access another way (CI trigger tokens). */
+  async findLiveById(id: string): Promise<ProjectRow | undefined> {
+    return this.db
+      .selectFrom('projects')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deletedAt', 'is', null)
+      .executeTakeFirst();
+  }
+
   async update(
     workspaceId: string,
     id: string,

@@ -9,7 +9,12 @@ export type NewRun = Pick<
   Insertable<RunsTable>,
   'id' | 'projectId' | 'workspaceId' | 'type' | 'triggeredBy' | 'startedAt' | 'total' | 'testQueue' | 'parallelWorkers'
 > &
-  Partial<Pick<Insertable<RunsTable>, 'browser' | 'networkCondition' | 'options' | 'passed' | 'failed'>>;
+  Partial<
+    Pick<
+      Insertable<RunsTable>,
+      'browser' | 'networkCondition' | 'options' | 'passed' | 'failed' | 'origin' | 'callbackUrl'
+    >
+  >;
 export type RunChanges = Omit<Updateable<RunsTable>, 'id' | 'projectId' | 'workspaceId'>;
 export type NewRunResult = Omit<Insertable<RunResultsTable>, 'id'>;
 export type NewRunEvent = Omit<Insertable<RunEventsTable>, 'id'>;

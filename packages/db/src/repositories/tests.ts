@@ -236,7 +236,42 @@ export class TestsRepository {
 
   /** What the last run said about a test. Not a content edit: `updatedAt` stays. */
   async recordResult(testId: string, lastResult: string, at: string): Promise<void> {
-    await this.db.updateTable('tests').set({ lastResult, lastRunAt: at }).where('id', '=', testId).execute();
+    await this.db
+      .updateTable('tests')
+      .set({ lastResult, lastRunAt: at, isStale: 0 })
+      .where('id', '=', testId)
+      .execute();
+  }
+
+  /**
+   * Flags approved tests that have not run since `cutoff` and clears the flag on every other
+   * test. A test that never ran counts from its approval (or creation), so approving a test
+   * today does not make it stale today.
+   */
+  async flagStale(cutoff: string): Promise<{ flagged: number; cleared: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      const cleared = await trx
+        .updateTable('tests')
+        .set({ isStale: 0 })
+        .where('isStale', '=', 1)
+        .where((eb) =>
+          eb.or([
+            eb('reviewStatus', '!=', 'approved'),
+            eb('deletedAt', 'is not', null),
+            eb(eb.fn.coalesce('lastRunAt', 'reviewedAt', 'createdAt'), '>=', cutoff),
+          ]),
+        )
+        .executeTakeFirst();
+      const flagged = await trx
+        .updateTable('tests')
+        .set({ isStale: 1 })
+        .where('isStale', '=', 0)
+        .where('reviewStatus', '=', 'approved')
+        .where('deletedAt', 'is', null)
+        .where((eb) => eb(eb.fn.coalesce('lastRunAt', 'reviewedAt', 'createdAt'), '<', cutoff))
+        .executeTakeFirst();
+      return { flagged: Number(flagged.numUpdatedRows), cleared: Number(cleared.numUpdatedRows) };
+    });
   }
 
   async setFlakyScores(scores: Map<string, number>): Promise<void> {

@@ -1,5 +1,6 @@
 import type * as Accounts from './accounts-projects.js';
 import type * as Runs from './runs-platform.js';
+import type * as Automation from './automation.js';
 
 /** The whole schema, table by table. */
 export interface Database {
@@ -23,7 +24,10 @@ export interface Database {
   healing_history: Runs.HealingHistoryTable;
   settings: Runs.SettingsTable;
   counters: Runs.CountersTable;
+  job_ticks: Automation.JobTicksTable;
+  notification_deliveries: Automation.NotificationDeliveriesTable;
 }
 
 export type * from './accounts-projects.js';
 export type * from './runs-platform.js';
+export type * from './automation.js';

@@ -39,6 +39,10 @@ export interface RunsTable {
   qualityAnalytics: Json | null;
   currentStep: Generated<number>;
   rateLimitError: string | null;
+  /** Who started a test run: `user`, `schedule` or `ci`; null for crawls and generation. */
+  origin: string | null;
+  /** Where a CI-triggered run reports its outcome. */
+  callbackUrl: string | null;
   siteGraph: Json | null;
   tokenUsage: Json | null;
   workerId: string | null;
@@ -104,6 +108,7 @@ export interface NotificationSettingsTable {
   id: string;
   projectId: string;
   teamsWebhookUrl: string | null;
+  slackWebhookUrl: string | null;
   emailRecipients: string | null;
   webhookUrl: string | null;
   enabled: Generated<Bool>;

@@ -1,0 +1,212 @@
+import { checkOutboundUrl, type OutboundUrlCheck } from '@sentri/core';
+import { truncate } from './run-digest.js';
+
+/**
+ * The one door through which notifications and CI callbacks leave the server. Targets are typed in
+ * by users, so every request is checked against the outbound URL policy right before it is sent,
+ * redirects are never followed (a public host could bounce us to an internal one), and nothing
+ * here throws: a delivery either happened or is described in `error`.
+ */
+
+export interface DeliveryOutcome {
+  ok: boolean;
+  /** The HTTP status, when the target answered at all. */
+  status: number | null;
+  /** What went wrong, safe to store and show: it never contains the target's path or query. */
+  error: string | null;
+  durationMs: number;
+}
+
+export interface PostJsonOptions {
+  /** Whether private and loopback targets are allowed; metadata and link-local never are. */
+  allowPrivate: boolean;
+  /** Covers the DNS check, the connection, the response headers and any error body read. */
+  timeoutMs?: number;
+  /** Lets the caller cancel, e.g. on shutdown. */
+  signal?: AbortSignal;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** Enough of an error body to explain a rejection ("invalid_payload", "Bad card"), not to store pages. */
+const ERROR_BODY_CHARS = 200;
+const ERROR_BODY_MAX_BYTES = 4096;
+
+export async function postJson(url: string, body: unknown, options: PostJsonOptions): Promise<DeliveryOutcome> {
+  const startedAt = performance.now();
+  const outcome = (ok: boolean, status: number | null, error: string | null): DeliveryOutcome => ({
+    ok,
+    status,
+    error,
+    durationMs: Math.round(performance.now() - startedAt),
+  });
+
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const abortMessage = () =>
+    timeout.aborted ? `timed out after ${formatSeconds(timeoutMs)} s` : 'cancelled before the target answered';
+
+  let payload: string;
+  try {
+    payload = JSON.stringify(body) ?? 'null';
+  } catch (error) {
+    return outcome(false, null, `the payload is not JSON: ${messageOf(error)}`);
+  }
+
+  let target: URL;
+  try {
+    // Checked now rather than only when the URL was saved: DNS may point elsewhere by now.
+    const check = await untilAborted(checkOutboundUrl(url, { allowPrivate: options.allowPrivate }), signal);
+    if (!check.ok) return outcome(false, null, refusalMessage(check));
+    target = check.url;
+  } catch (error) {
+    return outcome(false, null, signal.aborted ? abortMessage() : `URL check failed: ${messageOf(error)}`);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'Sentri-Notifier' },
+      body: payload,
+      redirect: 'manual',
+      signal,
+    });
+  } catch (error) {
+    return outcome(false, null, signal.aborted ? abortMessage() : scrub(networkMessage(error), target));
+  }
+
+  if (response.status >= 300 && response.status < 400) {
+    const location = response.headers.get('location');
+    await discard(response);
+    const shown = location ? redactUrl(resolveLocation(location, target)) : 'no location given';
+    return outcome(false, response.status, `redirect refused (${shown})`);
+  }
+  if (!response.ok) {
+    const snippet = scrub(await readSnippet(response), target);
+    return outcome(false, response.status, `HTTP ${response.status}${snippet ? `: ${snippet}` : ''}`);
+  }
+  await discard(response);
+  return outcome(true, response.status, null);
+}
+
+/**
+ * How a delivery target is recorded: origin and first path segment, e.g.
+ * `https://hooks.slack.com/services/…`. Slack, Teams and most webhook services put the secret in
+ * the rest of the path or the query; the first segment is kept only when it reads like a route
+ * name, not like a token.
+ */
+export function redactUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return '(invalid URL)';
+  }
+  if (parsed.origin === 'null') return `${parsed.protocol}…`;
+  const segments = parsed.pathname.split('/').filter(Boolean);
+  const [first] = segments;
+  const hidesMore = segments.length > 1 || parsed.search !== '' || parsed.hash !== '';
+  if (first === undefined) return hidesMore ? `${parsed.origin}/…` : parsed.origin;
+  if (!looksLikeRouteName(first)) return `${parsed.origin}/…`;
+  return hidesMore ? `${parsed.origin}/${first}/…` : `${parsed.origin}/${first}`;
+}
+
+function looksLikeRouteName(segment: string): boolean {
+  return (
+    /^[A-Za-z][A-Za-z0-9._-]{0,23}$/.test(segment) &&
+    !/\d{4,}/.test(segment) &&
+    !(segment.length >= 16 && /^[0-9a-f-]+$/i.test(segment))
+  );
+}
+
+function refusalMessage(check: Extract<OutboundUrlCheck, { ok: false }>): string {
+  // The policy quotes an unparsable URL back, which could be a secret webhook address.
+  return check.code === 'URL_INVALID' ? 'URL is not valid.' : check.reason;
+}
+
+/** Rejects as soon as `signal` aborts: the system resolver cannot be cancelled, but we can stop waiting. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** fetch says "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND, a TLS error) is in `cause`. */
+function networkMessage(error: unknown): string {
+  const message = messageOf(error);
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = codeOf(cause) ?? codeOf(error);
+  const causeMessage = cause instanceof Error ? cause.message : '';
+  let text = causeMessage && causeMessage !== message ? `${message}: ${causeMessage}` : message;
+  if (code && !text.includes(code)) text += ` (${code})`;
+  return text;
+}
+
+function codeOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('code' in value)) return undefined;
+  return typeof value.code === 'string' ? value.code : undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+/** Removes the target's full address from text that will be stored, in case something echoed it. */
+function scrub(text: string, target: URL): string {
+  const secretPart = `${target.pathname}${target.search}`;
+  let result = text.split(target.href).join(redactUrl(target.href));
+  if (secretPart.length > 1) result = result.split(secretPart).join('/…');
+  return result;
+}
+
+function resolveLocation(location: string, base: URL): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return location;
+  }
+}
+
+/** A few KB of the error body at most, so a target answering with a huge page cannot hold us. */
+async function readSnippet(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < ERROR_BODY_MAX_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } catch {
+    // A body cut off by the timeout still leaves the status to report.
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  const text = new TextDecoder().decode(Buffer.concat(chunks)).replace(/\s+/g, ' ').trim();
+  return truncate(text, ERROR_BODY_CHARS);
+}
+
+/** An unread body keeps its socket busy until garbage collection; cancelling frees it now. */
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => {});
+}
+
+function formatSeconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
