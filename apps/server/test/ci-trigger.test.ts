@@ -17,6 +17,10 @@ const FAILS = `test('expects another heading', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Groceries', { timeout: 1000 });
 });`;
 
+const HANGS = `test('waits for a page that never loads', async ({ page }) => {
+  await page.goto('/hang', { timeout: 120000 });
+});`;
+
 describe('CI: trigger tokens, triggered runs, callbacks, notifications and reports', () => {
   let t: LiveApp;
   let todo: TodoApp;
@@ -299,6 +303,42 @@ describe('CI: trigger tokens, triggered runs, callbacks, notifications and repor
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await deliveriesOf(single)).toEqual([]);
     expect(await deliveriesOf(quiet)).toEqual([]);
+  });
+
+  it('tells the callback how a run ended even when someone aborted it', async () => {
+    receiver.requests.length = 0;
+    const hangs = await addTest('Waits forever', HANGS);
+    const { runId } = (
+      await ci('POST', `/projects/${projectId}/trigger`, { body: { callbackUrl: `${receiver.url}/aborted` } })
+    ).body;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await api('POST', `/runs/${runId}/abort`)).status).toBe(200);
+    const [callback] = await receiver.waitFor(1, 15_000);
+    expect(callback).toMatchObject({ path: '/aborted', body: { runId, status: 'aborted', error: 'Aborted by user' } });
+    await api('DELETE', `/projects/${projectId}/tests/${hangs}`);
+  });
+
+  it('shows webhook URLs whole only to those who may change them', async () => {
+    await api('PATCH', `/projects/${projectId}/notifications`, {
+      slackWebhookUrl: `${receiver.url}/services/T000/B000/secret`,
+    });
+    const viewer = await signUp(t.app, { name: 'Viewer' });
+    expect((await api('POST', '/workspaces/current/members', { email: viewer.email, role: 'viewer' })).status).toBe(
+      201,
+    );
+    const switched = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/workspaces/switch',
+      headers: { authorization: `Bearer ${viewer.token}` },
+      payload: { workspaceId: admin.workspaceId },
+    });
+    const viewerToken = switched.cookies.find((cookie) => cookie.name === 'access_token')?.value ?? '';
+    const seen = await bearerApi(t.url, () => viewerToken)('GET', `/projects/${projectId}/notifications`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.notifications.slackWebhookUrl).toBe(`${receiver.url}/services/…`);
+    expect((await api('GET', `/projects/${projectId}/notifications`)).body.notifications.slackWebhookUrl).toContain(
+      'secret',
+    );
   });
 
   it('refuses a revoked token at once', async () => {
