@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { accountRoutes } from './routes/account.js';
 import { activityRoutes } from './routes/activities.js';
 import { artifactRoutes } from './routes/artifacts.js';
+import { cliDownloadRoutes } from './routes/cli-download.js';
 import { automationRoutes } from './routes/automation.js';
 import { triggerRoutes } from './routes/trigger.js';
 import { reportRoutes } from './routes/reports.js';
@@ -124,6 +125,7 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
   await app.register(automationRoutes, { container, prefix: API_PREFIX });
   await app.register(triggerRoutes, { container, prefix: API_PREFIX });
   await app.register(reportRoutes, { container, prefix: API_PREFIX });
+  await app.register(cliDownloadRoutes, { bundle: config.web.cliBundle });
   await app.register(legacyRedirect, { sessions: container.services.sessions });
   await app.register(serveWeb, { root: config.web.distDir });
   return app;

@@ -192,6 +192,7 @@ export function createServices({
       activity,
       clock,
       allowPrivateUrls: config.crawl.allowPrivateUrls,
+      appUrl: config.appUrl,
     }),
     crawls: new CrawlService(discoveryDeps),
     generate: new GenerateService(discoveryDeps),

@@ -71,7 +71,7 @@ describe.each(DIALECTS)('schedules on %s', (dialect) => {
       body: { error: 'Invalid cron expression: "61 * * * *"', code: 'SCHEDULE_CRON_INVALID' },
     });
     for (const cronExpr of ['*/30 * * * * *', '@daily'])
-      expect(await patch({ cronExpr })).toMatchObject({ status: 400, body: { code: 'SCHEDULE_CRON_NOT_5_FIELDS' } });
+      expect(await patch({ cronExpr })).toMatchObject({ status: 400, body: { code: 'SCHEDULE_CRON_NOT_FIVE_FIELDS' } });
     expect(await patch({ cronExpr: '0 2 * * *', timezone: 'Mars/Olympus' })).toMatchObject({
       status: 400,
       body: { error: 'Invalid timezone: "Mars/Olympus"', code: 'SCHEDULE_TIMEZONE_INVALID' },

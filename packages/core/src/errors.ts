@@ -86,7 +86,7 @@ export const ERROR_CODES = {
   // Schedules, notifications, CI triggers
   SCHEDULE_CRON_REQUIRED: { status: 400, message: 'cronExpr is required' },
   SCHEDULE_CRON_INVALID: { status: 400, message: 'Invalid cron expression.' },
-  SCHEDULE_CRON_NOT_5_FIELDS: {
+  SCHEDULE_CRON_NOT_FIVE_FIELDS: {
     status: 400,
     message: 'cronExpr must be a standard 5-field expression (minute hour dom month dow)',
   },

@@ -7,7 +7,7 @@ export function checkSchedule(cronExpr: unknown, timezone: string): asserts cron
   const problem = cronProblem(cronExpr);
   if (problem === 'invalid')
     throw new AppError('SCHEDULE_CRON_INVALID', `Invalid cron expression: ${JSON.stringify(cronExpr)}`);
-  if (problem === 'fields') throw new AppError('SCHEDULE_CRON_NOT_5_FIELDS');
+  if (problem === 'fields') throw new AppError('SCHEDULE_CRON_NOT_FIVE_FIELDS');
   if (!isTimeZone(timezone))
     throw new AppError('SCHEDULE_TIMEZONE_INVALID', `Invalid timezone: ${JSON.stringify(timezone)}`);
 }

@@ -34,6 +34,8 @@ interface TriggerServiceDeps {
   activity: ActivityLog;
   clock: Clock;
   allowPrivateUrls: boolean;
+  /** The dashboard's address, for links CI prints. */
+  appUrl: string;
 }
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -126,6 +128,8 @@ export class TriggerService {
 
   async status(access: TriggerAccess, runId: string) {
     const run = await this.run(access, runId);
+    const results = await this.deps.runsRepository.results(run.id);
+    const flaky = (JSON.parse(run.options ?? '{}') as { flaky?: number }).flaky ?? 0;
     return {
       id: run.id,
       status: run.status,
@@ -136,6 +140,9 @@ export class TriggerService {
       finishedAt: run.finishedAt,
       duration: run.duration,
       error: run.error,
+      flaky,
+      skipped: results.filter((result) => result.status === 'skipped').length,
+      detailUrl: `${this.deps.appUrl}/runs/${run.id}`,
     };
   }
 

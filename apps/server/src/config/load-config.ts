@@ -25,7 +25,7 @@ export interface Config {
     readonly pgPoolSize: number;
     readonly artifactsDir: string;
   };
-  readonly web: { readonly distDir: string };
+  readonly web: { readonly distDir: string; readonly cliBundle: string };
   readonly redis: { readonly url: string | undefined };
   readonly queue: { readonly maxWorkers: number };
   readonly browser: {
@@ -181,7 +181,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       pgPoolSize: num('PG_POOL_SIZE'),
       artifactsDir: path.join(dataDir, 'artifacts'),
     },
-    web: { distDir: resolveWebDist(opt('WEB_DIST_DIR'), cwd) },
+    web: {
+      distDir: resolveWebDist(opt('WEB_DIST_DIR'), cwd),
+      cliBundle: fileURLToPath(new URL('../../../cli/dist/sentri.mjs', import.meta.url)),
+    },
     redis: { url: opt('REDIS_URL') },
     queue: { maxWorkers: num('MAX_WORKERS') },
     browser: {

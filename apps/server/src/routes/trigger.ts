@@ -30,6 +30,9 @@ const TriggerStatus = Type.Object({
   finishedAt: Nullable(Type.String()),
   duration: Type.Union([Type.Integer(), Type.Null()]),
   error: Nullable(Type.String()),
+  flaky: Type.Integer({ description: 'Passed only on a retry (counted in passed).' }),
+  skipped: Type.Integer(),
+  detailUrl: Type.String({ description: 'The run in the dashboard.' }),
 });
 const BEARER = 'Authorization: Bearer <trigger token> (JWTs are not accepted).';
 
