@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, failureEmail } from './email-message.js';
-import { buildRunDigest } from './run-digest.js';
+import { sampleDigest } from '../../test/support/digests.js';
 
 const EVIL = '<img src=x onerror=alert(1)> & Co';
 
 const digest = (projectName: string, failedTestNames: string[], failed = failedTestNames.length) =>
-  buildRunDigest({
-    run: {
-      id: 'RUN-7',
-      projectId: 'PRJ-1',
-      status: 'completed',
-      passed: 3,
-      failed,
-      total: 3 + failed,
-      duration: 185_000,
-    },
-    projectName,
-    failedTestNames,
-    appUrl: 'https://qa.example.com/sentri',
-    now: new Date('2025-03-04T05:06:07Z'),
-  });
+  sampleDigest(failedTestNames, { projectName, failed, appUrl: 'https://qa.example.com/sentri' });
 
 describe('failureEmail', () => {
   it('has the documented subject', () => {

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildRunDigest } from './run-digest.js';
+import { sampleDigest } from '../../test/support/digests.js';
 import { escapeSlack, SLACK_LIMITS, slackPayload, type SlackBlock } from './slack-message.js';
 
 const digest = (projectName: string, failedTestNames: string[], failed = failedTestNames.length) =>
-  buildRunDigest({
-    run: {
-      id: 'RUN-7',
-      projectId: 'PRJ-1',
-      status: 'completed',
-      passed: 3,
-      failed,
-      total: 3 + failed,
-      duration: 42_000,
-    },
-    projectName,
-    failedTestNames,
-    appUrl: 'https://qa.example.com',
-    now: new Date('2025-03-04T05:06:07Z'),
-  });
+  sampleDigest(failedTestNames, { projectName, failed, duration: 42_000 });
 
 const sectionTexts = (blocks: SlackBlock[]) =>
   blocks.flatMap((block) => (block.type === 'section' && 'text' in block ? [block.text.text] : []));

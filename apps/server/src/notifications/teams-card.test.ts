@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildRunDigest } from './run-digest.js';
+import { sampleDigest } from '../../test/support/digests.js';
 import { teamsPayload } from './teams-card.js';
 
 const digest = (failedTestNames: string[], failed = failedTestNames.length) =>
-  buildRunDigest({
-    run: {
-      id: 'RUN-7',
-      projectId: 'PRJ-1',
-      status: 'completed',
-      passed: 3,
-      failed,
-      total: 3 + failed,
-      duration: 185_000,
-    },
-    projectName: 'Shop',
-    failedTestNames,
-    appUrl: 'https://qa.example.com',
-    now: new Date('2025-03-04T05:06:07Z'),
-  });
+  sampleDigest(failedTestNames, { failed });
 
 describe('teamsPayload', () => {
   it('is a message with one Adaptive Card 1.4 attachment', () => {

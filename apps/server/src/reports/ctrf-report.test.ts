@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import type { RunResultRow, RunRow } from '@sentri/db';
-import { runRow } from '../../../../test-support/rows.js';
-import { toRunView, type ResultDetail } from '../runs/run-view.js';
+import type { RunResultRow } from '@sentri/db';
+import { STARTED, reportInput, resultRow } from '../../test/support/report-fixtures.js';
 import { CTRF_SPEC_VERSION, ctrfReport, type CtrfReport, type CtrfTest } from './ctrf-report.js';
 import type { ReportInput } from './report-input.js';
 
@@ -21,62 +20,10 @@ function expectValid(report: CtrfReport) {
   expect(validate.errors ?? []).toEqual([]);
 }
 
-const STARTED = '2025-03-01T10:00:00.000Z';
 const GENERATED = new Date('2025-03-01T10:05:00.000Z');
 
-function resultRow(
-  fields: Pick<RunResultRow, 'testId' | 'testName' | 'status'> & Partial<RunResultRow>,
-  detail: Partial<ResultDetail> = {},
-): RunResultRow {
-  const full: ResultDetail = {
-    startedAt: STARTED,
-    failedAfterRetry: false,
-    steps: [],
-    attempts: [{ retry: 0, status: fields.status, durationMs: 1200 }],
-    artifacts: {},
-    healingEvents: [],
-    consoleLogs: [],
-    ...detail,
-  };
-  return {
-    id: 1,
-    runId: 'RUN-1',
-    position: 0,
-    durationMs: 1200,
-    error: null,
-    failureCategory: null,
-    retryCount: Math.max(0, full.attempts.length - 1),
-    browser: 'chromium',
-    startedAt: 0,
-    detail: JSON.stringify(full),
-    ...fields,
-  };
-}
-
-function input(results: RunResultRow[], run: Partial<Parameters<typeof runRow>[0]> = {}): ReportInput {
-  const row = {
-    ...runRow({ id: 'RUN-1', projectId: 'PRJ-1', workspaceId: 'WS-1', status: 'completed' }),
-    startedAt: STARTED,
-    finishedAt: '2025-03-01T10:00:42.500Z',
-    duration: 42_500,
-    browser: 'chromium',
-    pages: '[]',
-    tests: '[]',
-    retryCount: 0,
-    failedAfterRetry: 0,
-    videoSegments: '[]',
-    currentStep: 0,
-    siteGraph: null,
-    tokenUsage: null,
-    ...run,
-  } as RunRow;
-  return {
-    run: toRunView(row, results, []),
-    projectName: 'Shop',
-    toolVersion: '1.4.0',
-    baseUrl: 'http://sentri:3001',
-    generatedAt: GENERATED,
-  };
+function input(results: RunResultRow[], run: Parameters<typeof reportInput>[1] = {}): ReportInput {
+  return reportInput(results, run, { baseUrl: 'http://sentri:3001', generatedAt: GENERATED });
 }
 
 const mixedRun = () => [

@@ -1,67 +1,15 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { RunResultRow, RunRow } from '@sentri/db';
-import { runRow } from '../../../../test-support/rows.js';
-import { toRunView, type ResultDetail } from '../runs/run-view.js';
+import type { RunResultRow } from '@sentri/db';
+import { reportInput, resultRow } from '../../test/support/report-fixtures.js';
 import { junitReport } from './junit-report.js';
 import type { ReportInput } from './report-input.js';
 
-const STARTED = '2025-03-01T10:00:00.000Z';
 const RED = '\u001b[31m';
 const RESET = '\u001b[39m';
 
-function resultRow(
-  fields: Pick<RunResultRow, 'testId' | 'testName' | 'status'> & Partial<RunResultRow>,
-  detail: Partial<ResultDetail> = {},
-): RunResultRow {
-  const full: ResultDetail = {
-    startedAt: STARTED,
-    failedAfterRetry: false,
-    steps: [],
-    attempts: [{ retry: 0, status: fields.status, durationMs: 1200 }],
-    artifacts: {},
-    healingEvents: [],
-    consoleLogs: [],
-    ...detail,
-  };
-  return {
-    id: 1,
-    runId: 'RUN-1',
-    position: 0,
-    durationMs: 1200,
-    error: null,
-    failureCategory: null,
-    retryCount: Math.max(0, full.attempts.length - 1),
-    browser: 'chromium',
-    startedAt: 0,
-    detail: JSON.stringify(full),
-    ...fields,
-  };
-}
-
-function input(results: RunResultRow[], run: Partial<Parameters<typeof runRow>[0]> = {}): ReportInput {
-  const row = {
-    ...runRow({ id: 'RUN-1', projectId: 'PRJ-1', workspaceId: 'WS-1', status: 'completed' }),
-    startedAt: STARTED,
-    finishedAt: '2025-03-01T10:00:42.500Z',
-    duration: 42_500,
-    browser: 'chromium',
-    pages: '[]',
-    tests: '[]',
-    retryCount: 0,
-    failedAfterRetry: 0,
-    videoSegments: '[]',
-    currentStep: 0,
-    siteGraph: null,
-    tokenUsage: null,
-    ...run,
-  } as RunRow;
-  return {
-    run: toRunView(row, results, []),
-    projectName: 'Shop',
-    toolVersion: '1.4.0',
-    baseUrl: 'http://sentri:3001/',
-  };
+function input(results: RunResultRow[], run: Parameters<typeof reportInput>[1] = {}): ReportInput {
+  return reportInput(results, run, { baseUrl: 'http://sentri:3001/' });
 }
 
 const mixedRun = () => [
