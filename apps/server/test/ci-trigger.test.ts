@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTodoApp, type TodoApp } from '../../../fixtures/todo/server.js';
 import { bearerApi, waitForRun, type ApiCall } from './support/bearer-api.js';
 import { startLiveApp, type LiveApp } from './support/live-app.js';
+import { createTestApp } from './support/test-app.js';
 import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from './support/receivers.js';
 import { signUp, type TestSession } from './support/sessions.js';
 import { readEvents } from './support/sse.js';
@@ -348,5 +349,26 @@ describe('CI: trigger tokens, triggered runs, callbacks, notifications and repor
     });
     expect((await ci('POST', `/projects/${projectId}/trigger`)).body).toMatchObject({ code: 'TRIGGER_TOKEN_INVALID' });
     expect((await ci('GET', `/projects/${projectId}/trigger/runs/RUN-1`)).status).toBe(401);
+  });
+});
+
+describe('the trigger’s own rate limit', () => {
+  it('counts attempts before the token is checked, so guessing tokens runs out of quota', async () => {
+    const t = await createTestApp({ env: { RATE_LIMIT_EXPENSIVE: '2/1m' } });
+    try {
+      const attempt = () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/projects/PRJ-1/trigger',
+          headers: { authorization: `Bearer ${'0'.repeat(80)}` },
+        });
+      expect((await attempt()).json()).toMatchObject({ code: 'TRIGGER_TOKEN_INVALID' });
+      expect((await attempt()).statusCode).toBe(401);
+      const limited = await attempt();
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({ code: 'REQUEST_RATE_LIMITED' });
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -5,11 +5,13 @@ import { afterEach, expect, it } from 'vitest';
 import { startLiveApp } from './support/live-app.js';
 import { bearer, signIn, signUp } from './support/sessions.js';
 import { readEvents } from './support/sse.js';
+import { startHttpReceiver } from './support/receivers.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-it('turns a run its dead process left running into interrupted at start-up, and its stream says so', async () => {
+it('turns a run its dead process left running into interrupted at start-up, and its stream and CI callback say so', async () => {
+  const receiver = await startHttpReceiver();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentri-runs-restart-'));
   dirs.push(dataDir);
   const env = { JWT_SECRET: 'r'.repeat(40) };
@@ -32,6 +34,8 @@ it('turns a run its dead process left running into interrupted at start-up, and 
     total: 2,
     testQueue: '[]',
     parallelWorkers: 1,
+    origin: 'ci',
+    callbackUrl: `${receiver.url}/ci-callback`,
   });
   await first.close();
 
@@ -50,8 +54,15 @@ it('turns a run its dead process left running into interrupted at start-up, and 
     ]);
     // The project is free for a new run.
     expect(await second.container.repositories.runs.activeRunId(project.json().id)).toBeUndefined();
+    // The CI job that started it is not left waiting.
+    const [callback] = await receiver.waitFor(1, 10_000);
+    expect(callback).toMatchObject({
+      path: '/ci-callback',
+      body: { runId: 'RUN-4242', status: 'interrupted', error: 'Server restarted while run was in progress' },
+    });
   } finally {
     await second.close();
+    await receiver.close();
   }
 });
 
