@@ -46,10 +46,10 @@ test.describe('the running server over HTTP', () => {
 });
 
 test.describe('in a browser', () => {
-  test('the home page loads and shows that the server is ready', async ({ page }) => {
+  test('the home page sends a signed-out visitor to sign in', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { name: 'Sentri' })).toBeVisible();
-    await expect(page.locator('#ready')).toHaveText('ready');
+    await expect(page).toHaveURL(/\/login\?next=%2F$/);
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   });
 
   test('the API reference renders offline, generated from the route schemas', async ({ page }) => {

@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import { validate } from '@readme/openapi-parser';
+// @ts-expect-error -- a plain ESM script without type declarations
+import { API_TYPES_FILE, renderApiTypes } from '../../../scripts/api-types.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -53,5 +56,11 @@ describe('OpenAPI document', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/text\/html/);
     expect(response.body).toMatch(/swagger/i);
+  });
+
+  it('gives the dashboard its types, generated from this document and up to date (run `npm run api:types`)', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const expected = (await renderApiTypes(document)) as string;
+    expect(fs.readFileSync(API_TYPES_FILE as string, 'utf8') === expected).toBe(true);
   });
 });

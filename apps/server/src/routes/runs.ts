@@ -5,6 +5,7 @@ import type { Container } from '../container.js';
 import { ERROR_RESPONSES, principalOf, workspaceOf } from '../http/route-helpers.js';
 import type { RunRequestBody } from '../runs/run-options.js';
 import { streamRunEvents } from '../runs/run-stream.js';
+import { RunSchema, RunSummarySchema } from './run-schemas.js';
 import { parsePaging } from '../tests/test-input.js';
 
 const tags = ['runs'];
@@ -13,7 +14,6 @@ const RunParams = Type.Object({ runId: Type.String() });
 const TestParams = Type.Object({ testId: Type.String() });
 const Started = Type.Object({ runId: Type.String() });
 const Ok = Type.Object({ ok: Type.Literal(true) });
-const Loose = (description: string) => Type.Object({}, { additionalProperties: true, description });
 const RunBody = Type.Object(
   {
     dialsConfig: Type.Optional(
@@ -83,7 +83,13 @@ export async function runRoutes(app: FastifyInstance, { container }: { container
         summary: 'Runs of a project, newest first (paged with page/pageSize)',
         params: ProjectParams,
         querystring: Type.Object({ page: Type.Optional(Type.String()), pageSize: Type.Optional(Type.String()) }),
-        response: { 200: Type.Union([Type.Array(Loose('Run summary')), Loose('{ data, meta }')]), ...ERROR_RESPONSES },
+        response: {
+          200: Type.Union([
+            Type.Array(RunSummarySchema),
+            Type.Object({ data: Type.Array(RunSummarySchema), meta: Type.Object({}, { additionalProperties: true }) }),
+          ]),
+          ...ERROR_RESPONSES,
+        },
       },
     },
     async (request) => {
@@ -107,7 +113,7 @@ export async function runRoutes(app: FastifyInstance, { container }: { container
         tags,
         summary: 'One run with its per-test results and log',
         params: RunParams,
-        response: { 200: Loose('Run'), ...ERROR_RESPONSES },
+        response: { 200: RunSchema, ...ERROR_RESPONSES },
       },
     },
     async (request) => runs.get(workspaceOf(request), (request.params as Params).runId),

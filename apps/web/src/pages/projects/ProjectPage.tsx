@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export default function ProjectPage() {
+  return <Title order={1}>ProjectPage</Title>;
+}
