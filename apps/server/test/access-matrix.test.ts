@@ -74,6 +74,7 @@ const MATRIX: Record<string, Requirement> = {
   'GET /runs/:runId': 'viewer',
   'POST /runs/:runId/abort': 'qa_lead',
   'GET /runs/:runId/events': 'viewer',
+  'GET /events': 'viewer',
   'GET /artifacts/runs/:runId/:testId/:file': 'viewer',
   'GET /artifacts/baselines/:testId/:browser/:file': 'viewer',
   'GET /tests/:testId/baselines': 'viewer',

@@ -5,6 +5,7 @@ import type { Container } from '../container.js';
 import { ERROR_RESPONSES, principalOf, workspaceOf } from '../http/route-helpers.js';
 import type { RunRequestBody } from '../runs/run-options.js';
 import { streamRunEvents } from '../runs/run-stream.js';
+import { MAX_STREAMED_RUNS, streamRuns } from '../runs/multi-run-stream.js';
 import { RunSchema, RunSummarySchema } from './run-schemas.js';
 import { parsePaging } from '../tests/test-input.js';
 
@@ -148,5 +149,28 @@ export async function runRoutes(app: FastifyInstance, { container }: { container
       },
     },
     async (request, reply) => streamRunEvents(request, reply, container),
+  );
+
+  app.get(
+    '/events',
+    {
+      config: memberRoute(),
+      schema: {
+        tags,
+        summary: 'Live events of several runs on one connection (Server-Sent Events; the dashboard uses one per tab)',
+        description:
+          'Every event carries `runId`. The SSE id is a cursor `RUN-1:12,RUN-2:5`; reconnecting with it (Last-Event-ID header or `lastEventId`) resumes each run after what was sent.',
+        querystring: Type.Object({
+          runs: Type.String({ description: `Comma-separated run ids (at most ${MAX_STREAMED_RUNS}).` }),
+          lastEventId: Type.Optional(Type.String()),
+          token: Type.Optional(Type.String()),
+        }),
+        response: {
+          200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: Type.String() } } },
+          ...ERROR_RESPONSES,
+        },
+      },
+    },
+    async (request, reply) => streamRuns(request, reply, container),
   );
 }

@@ -1720,6 +1720,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events of several runs on one connection (Server-Sent Events; the dashboard uses one per tab)
+         * @description Every event carries `runId`. The SSE id is a cursor `RUN-1:12,RUN-2:5`; reconnecting with it (Last-Event-ID header or `lastEventId`) resumes each run after what was sent.
+         */
+        get: {
+            parameters: {
+                query: {
+                    lastEventId?: string;
+                    /** @description Comma-separated run ids (at most 20). */
+                    runs: string;
+                    token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ollama/status": {
         parameters: {
             query?: never;
