@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- JSON bodies of many shapes, asserted field by field */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTodoApp, type TodoApp } from '../../../fixtures/todo/server.js';
 import { bearerApi, waitForRun, type ApiCall } from './support/bearer-api.js';
