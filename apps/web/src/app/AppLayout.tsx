@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Select, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -44,11 +44,10 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Title order={1} size="h3">
-              <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
-                Sentri
-              </Link>
-            </Title>
+            {/* The brand is not a heading: each page has its own h1. */}
+            <Text component={Link} to="/" fw={700} size="xl" c="inherit" td="none">
+              Sentri
+            </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
             {workspaces.length > 1 && (

@@ -31,11 +31,12 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+/** `level` 1 when the empty state is the whole page (a not-found page), 2 inside a page. */
+export function EmptyState({ title, children, level = 2 }: { title: string; children?: ReactNode; level?: 1 | 2 }) {
   return (
     <Center py="xl">
       <Stack align="center" gap="xs" maw={420} ta="center">
-        <Title order={3} size="h4">
+        <Title order={level} size="h4">
           {title}
         </Title>
         {children}

@@ -5,7 +5,7 @@ import { EmptyState } from '../components/PageState';
 /** Also what a project, test or run of another workspace looks like: the API says "not found" too. */
 export function NotFoundPage({ what = 'page' }: { what?: string }) {
   return (
-    <EmptyState title={`This ${what} was not found`}>
+    <EmptyState level={1} title={`This ${what} was not found`}>
       <p>It may have been deleted, or it belongs to a workspace you are not a member of.</p>
       <Button component={Link} to="/" variant="light">
         Go to the dashboard

@@ -1,0 +1,50 @@
+import { Group, RingProgress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Panel } from './Panel';
+import type { Dashboard } from './types';
+
+/** How often self-healing found a working selector, and how many tests it fixed. */
+export function HealingStats({ data }: { data: Dashboard }) {
+  const { healingEntries, healingSuccesses, testsAutoFixed } = data;
+  const rate = healingEntries === 0 ? null : Math.round((100 * healingSuccesses) / healingEntries);
+  return (
+    <Panel title="Self-healing">
+      <Group gap="lg" wrap="nowrap" align="center">
+        <RingProgress
+          size={110}
+          thickness={10}
+          roundCaps
+          sections={rate === null ? [] : [{ value: rate, color: 'teal' }]}
+          label={
+            <Text ta="center" fw={700} size="lg">
+              {rate === null ? '—' : `${rate}%`}
+            </Text>
+          }
+          aria-label={rate === null ? 'No healing attempts yet' : `${rate}% of healing attempts succeeded`}
+        />
+        <SimpleGrid cols={1} spacing={6} component="dl" m={0} style={{ flex: 1 }}>
+          <Fact label="Healing attempts" value={healingEntries} />
+          <Fact label="Succeeded" value={healingSuccesses} />
+          <Fact label="Tests fixed automatically" value={testsAutoFixed} />
+        </SimpleGrid>
+      </Group>
+      {healingEntries === 0 && (
+        <Text size="xs" c="dimmed">
+          When a selector stops matching during a run, Sentri tries alternatives and records what worked.
+        </Text>
+      )}
+    </Panel>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: number }) {
+  return (
+    <Stack gap={0}>
+      <Text component="dt" size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} fw={600}>
+        {value}
+      </Text>
+    </Stack>
+  );
+}

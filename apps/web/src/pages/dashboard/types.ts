@@ -1,0 +1,3 @@
+import type { ApiResult } from '../../api/types';
+
+export type Dashboard = ApiResult<'/dashboard'>;
