@@ -51,6 +51,10 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH: CHROMIUM,
       SKIP_EMAIL_VERIFICATION: 'true',
+      // The dashboard makes many API calls per page; every spec shares one loopback address.
+      RATE_LIMIT_GENERAL: '20000/15m',
+      RATE_LIMIT_LOGIN: '200/15m',
+      RATE_LIMIT_EXPENSIVE: '200/1h',
     },
   },
 });

@@ -38,7 +38,7 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     (violation) =>
       `${violation.impact} ${violation.id}: ${violation.help}\n  ${violation.nodes
         .slice(0, 5)
-        .map((node) => node.target.join(' '))
+        .map((node) => `${node.target.join(' ')} — ${node.any[0]?.message ?? node.failureSummary ?? ''}`)
         .join('\n  ')}`,
   );
   expect(report, `${name}: accessibility violations\n${report.join('\n')}`).toEqual([]);

@@ -23,6 +23,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const me = useQuery({
     queryKey: ME_KEY,
     queryFn: async () => {
+      // Without the session's expiry cookie there is no session: asking would only log a 401.
+      const exp = Number(readCookie('token_exp'));
+      if (!Number.isFinite(exp) || exp * 1000 <= Date.now()) return null;
       try {
         return await get<User>('/auth/me');
       } catch (error) {
