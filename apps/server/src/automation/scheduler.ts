@@ -57,7 +57,9 @@ export class Scheduler {
 
   start(): void {
     if (this.#timer) return;
-    this.#timer = setInterval(() => void this.poll(), this.deps.config.automation.pollMs);
+    // A failed pass (the database briefly away) is logged by poll(); it must not become an
+    // unhandled rejection, which would end the process.
+    this.#timer = setInterval(() => this.poll().catch(() => undefined), this.deps.config.automation.pollMs);
     this.#timer.unref();
   }
 
