@@ -5,3 +5,4 @@ export * from './schemas/system.js';
 export * from './ports.js';
 export * from './schemas/auth.js';
 export * from './url-policy.js';
+export * from './test-steps.js';

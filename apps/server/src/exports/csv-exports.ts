@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { describeStep, expectedOf } from '../tests/describe-step.js';
+import { describeStep, expectedOf } from '@sentri/core';
 import type { TestView } from '../tests/test-view.js';
 
 const ZEPHYR_HEADER = [

@@ -4,10 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Container } from '../container.js';
 import { workspaceOf } from '../http/route-helpers.js';
 import type { RunEvent } from './run-event-hub.js';
+import { endedEvent, openSseChannel, snapshotEvent, storedEvent } from './sse-channel.js';
 
-const HEARTBEAT_MS = 15_000;
-const FRAME_BACKLOG_BYTES = 512 * 1024;
-const MAX_BACKLOG_BYTES = 16 * 1024 * 1024;
 export const MAX_STREAMED_RUNS = 20;
 
 /** `RUN-1:12,RUN-2:5` — how far each run has been sent; it is the SSE id, so a reconnect resumes every run. */
@@ -52,82 +50,41 @@ export async function streamRuns(request: FastifyRequest, reply: FastifyReply, c
 
   const header = request.headers['last-event-id'];
   const cursor = parseCursor(typeof header === 'string' && header ? header : query.lastEventId);
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
-  raw.flushHeaders();
-
-  let closed = false;
-  const unsubscribers: (() => void)[] = [];
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    clearInterval(heartbeat);
-    unsubscribers.forEach((unsubscribe) => unsubscribe());
-    untrack();
-    raw.end();
-  };
+  const channel = openSseChannel(reply, container);
   const send = (runId: string, event: RunEvent) => {
-    if (closed) return;
-    if (raw.writableLength > MAX_BACKLOG_BYTES) {
-      close();
-      raw.destroy();
-      return;
-    }
-    if (event.type === 'frame' && raw.writableLength > FRAME_BACKLOG_BYTES) return;
     let id = '';
     if (event.seq !== undefined) {
       if (event.type !== 'snapshot' && event.seq <= (cursor.get(runId) ?? -1)) return;
       cursor.set(runId, event.seq);
       id = `id: ${formatCursor(cursor)}\n`;
     }
-    raw.write(`${id}event: ${event.type}\ndata: ${JSON.stringify({ ...event, runId })}\n\n`);
+    channel.write(
+      `${id}event: ${event.type}\ndata: ${JSON.stringify({ ...event, runId })}\n\n`,
+      event.type === 'frame',
+    );
   };
-  const untrack = container.services.runEvents.trackStream(close);
-  const heartbeat = setInterval(() => !closed && raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
-  raw.on('close', close);
 
   try {
     // Each run in turn: live events that arrive during its replay wait and follow it, in order.
     for (const run of found) {
       let held: RunEvent[] | null = [];
-      const unsubscribe = container.services.runEvents.subscribe(run.id, (event) =>
-        held ? held.push(event) : send(run.id, event),
+      channel.onClose(
+        container.services.runEvents.subscribe(run.id, (event) => (held ? held.push(event) : send(run.id, event))),
       );
-      unsubscribers.push(unsubscribe);
       const from = cursor.get(run.id);
       if (from !== undefined) {
-        for (const row of await runs.eventsAfter(run.id, from))
-          send(run.id, {
-            ...(JSON.parse(row.data ?? '{}') as object),
-            type: row.type as RunEvent['type'],
-            seq: row.seq,
-          });
+        for (const row of await runs.eventsAfter(run.id, from)) send(run.id, storedEvent(row));
       } else {
-        const view = await container.services.runs.view((await runs.findById(run.id)) ?? run);
-        send(run.id, { type: 'snapshot', seq: view.lastEventId, run: view });
+        send(run.id, await snapshotEvent(run, container));
       }
       const pending = held;
       held = null;
       pending.forEach((event) => send(run.id, event));
-      const current = await runs.findById(run.id);
-      // A run that ended without a stored `done` (interrupted by a restart) still says how it ended.
-      if (current && current.status !== 'running' && from === undefined)
-        send(run.id, {
-          type: 'done',
-          status: current.status,
-          passed: current.passed,
-          failed: current.failed,
-          total: current.total,
-        });
+      const ended = from === undefined ? await endedEvent(run.id, container) : undefined;
+      if (ended) send(run.id, ended);
     }
   } catch (error) {
     request.log.error({ err: error }, 'multi-run stream failed');
-    close();
+    channel.close();
   }
 }

@@ -1,3 +1,4 @@
+export { describeStep } from '@sentri/core/test-steps';
 import type { ApiResult } from '../../api/types';
 
 /** Shapes of tests and what hangs off them, read from the generated API types. */
@@ -35,29 +36,6 @@ export const ACTION_STATUS: Record<ReviewAction, ReviewStatus> = {
   reject: 'rejected',
   restore: 'draft',
 };
-
-/** A step as a person would read it (plain steps as they are, structured ones in words). */
-export function describeStep(step: TestStep): string {
-  if (typeof step === 'string') return step;
-  if (step.description) return step.description;
-  const target = step.selector ?? 'the page';
-  switch (step.action) {
-    case 'navigate':
-      return `Navigate to ${step.url ?? step.value ?? '/'}`;
-    case 'fill':
-      return `Fill ${target} with "${step.value ?? ''}"`;
-    case 'select':
-      return `Select "${step.value ?? ''}" in ${target}`;
-    case 'press':
-      return `Press ${step.value ?? 'Enter'}${step.selector ? ` in ${step.selector}` : ''}`;
-    case 'assert':
-      return step.expected ? `Check that ${target} shows "${step.expected}"` : `Check that ${target} is visible`;
-    case 'wait':
-      return `Wait for ${step.selector ?? step.value ?? 'the page to settle'}`;
-    default:
-      return `${step.action.charAt(0).toUpperCase()}${step.action.slice(1)} ${target}`;
-  }
-}
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';

@@ -1,7 +1,20 @@
-import type { TestStep } from './test-input.js';
+/**
+ * How a test step reads to a person, shared by the server (CSV exports) and the dashboard so both
+ * word a step the same way. Free of dependencies so the browser bundle can import it alone.
+ */
+export type StepLike =
+  | string
+  | {
+      action: string;
+      selector?: string | null;
+      url?: string | null;
+      value?: string | null;
+      expected?: string | null;
+      description?: string | null;
+    };
 
 /** A step as a person would write it: plain steps as they are, structured ones in words. */
-export function describeStep(step: TestStep): string {
+export function describeStep(step: StepLike): string {
   if (typeof step === 'string') return step;
   if (step.description) return step.description;
   const target = step.selector ?? 'the page';
@@ -19,11 +32,11 @@ export function describeStep(step: TestStep): string {
     case 'wait':
       return `Wait for ${step.selector ?? step.value ?? 'the page to settle'}`;
     default:
-      return `${step.action[0]?.toUpperCase()}${step.action.slice(1)} ${target}`;
+      return `${step.action.charAt(0).toUpperCase()}${step.action.slice(1)} ${target}`;
   }
 }
 
 /** What a step should lead to, when it says so (assertions); otherwise nothing. */
-export function expectedOf(step: TestStep): string {
+export function expectedOf(step: StepLike): string {
   return typeof step === 'object' && step.action === 'assert' ? (step.expected ?? '') : '';
 }
