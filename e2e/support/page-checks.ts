@@ -7,7 +7,7 @@ import { expect, type Page } from '@playwright/test';
 const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
 /**
- * Collects what a user never should see go wrong: console errors and uncaught exceptions.
+ * Collects what a user never should see go wrong: console errors, uncaught exceptions, 5xx answers.
  * `expectClean()` fails the test with every one of them listed.
  */
 export function watchConsole(page: Page) {
@@ -16,6 +16,11 @@ export function watchConsole(page: Page) {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  // The console says only "status of 500"; the response says which request it was.
+  page.on('response', (response) => {
+    if (response.status() >= 500)
+      problems.push(`${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
   return {
     problems,
     expectClean: () => expect(problems, problems.join('\n')).toEqual([]),

@@ -60,8 +60,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await post('/auth/logout').catch(() => undefined);
-    client.clear();
+    // Signed out first, so the pages unmount; clearing the whole cache would orphan the session's
+    // own observer and leave the old user on screen.
     client.setQueryData(ME_KEY, null);
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
   }, [client]);
 
   const can = useCallback(

@@ -5,7 +5,7 @@ import { messageOf } from '../api/client';
 /** Loading, error and empty states, so no page is ever blank while data is missing. */
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
-    <Center py="xl" role="status" aria-live="polite">
+    <Center py="xl" role="status" aria-live="polite" aria-busy="true">
       <Stack align="center" gap="xs">
         <Loader size="sm" aria-hidden />
         <Text c="dimmed" size="sm">
