@@ -136,7 +136,7 @@ test.describe.serial('the web dashboard', () => {
       // A running test's tile is painted from its screencast frames (a canvas starts 300 px wide).
       await page.waitForFunction(
         () =>
-          [...document.querySelectorAll('canvas[aria-label^="Live browser view of"]')].some(
+          Array.from(document.querySelectorAll('canvas[aria-label^="Live browser view of"]')).some(
             (canvas) => (canvas as HTMLCanvasElement).width !== 300,
           ),
         undefined,

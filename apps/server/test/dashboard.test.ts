@@ -62,8 +62,16 @@ describe.each(DIALECTS)('dashboard on %s', (dialect) => {
         total: 2,
         duration: 3000,
         results: [
+          // The runner's stored category wins over words in the message…
+          [
+            'failed',
+            "locator.click: Timeout 30000ms exceeded.\nCall log:\n  - waiting for getByRole('button', { name: 'Buy' })",
+            'SELECTOR_ISSUE',
+          ],
+          // …an assertion's call log mentioning its timeout is still an assertion…
+          ['failed', 'expect(locator).toHaveText failed\n\nTimeout: 5000ms'],
+          // …and results stored without a category are read from the message.
           ['failed', 'Timeout 30000ms exceeded.'],
-          ['failed', 'expect(locator).toHaveText failed'],
         ],
       },
       {
@@ -98,7 +106,7 @@ describe.each(DIALECTS)('dashboard on %s', (dialect) => {
           }),
         )
         .execute();
-      for (const [position, [status, error]] of run.results.entries()) {
+      for (const [position, [status, error, category]] of run.results.entries()) {
         await db
           .insertInto('run_results')
           .values({
@@ -109,7 +117,7 @@ describe.each(DIALECTS)('dashboard on %s', (dialect) => {
             status,
             durationMs: 10,
             error,
-            failureCategory: null,
+            failureCategory: category ?? null,
             browser: 'chromium',
             startedAt: null,
           })
@@ -138,7 +146,7 @@ describe.each(DIALECTS)('dashboard on %s', (dialect) => {
       passRate: 50,
       avgRunDurationMs: 2000,
       runsByStatus: { completed: 3, failed: 0 },
-      defectBreakdown: { SELECTOR_ISSUE: 1, TIMEOUT: 1, ASSERTION_FAIL: 1, NAVIGATION_FAIL: 0, UNKNOWN: 0 },
+      defectBreakdown: { SELECTOR_ISSUE: 2, TIMEOUT: 1, ASSERTION_FAIL: 1, NAVIGATION_FAIL: 0, UNKNOWN: 0 },
       flakyTestCount: 2,
       mttrMs: 90_000,
       testsAutoFixed: 2,

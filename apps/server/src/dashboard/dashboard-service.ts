@@ -121,7 +121,15 @@ function improvedCount(feedbackLoop: string | null): number {
 }
 
 /** Defect categories of failures, flaky tests (both outcomes seen), and mean time from a failure to the next pass. */
-function resultStatistics(results: Array<{ testId: string; status: string; error: string | null; startedAt: string }>) {
+function resultStatistics(
+  results: Array<{
+    testId: string;
+    status: string;
+    error: string | null;
+    failureCategory: string | null;
+    startedAt: string;
+  }>,
+) {
   const defectBreakdown: Record<DefectCategory, number> = {
     SELECTOR_ISSUE: 0,
     NAVIGATION_FAIL: 0,
@@ -137,7 +145,7 @@ function resultStatistics(results: Array<{ testId: string; status: string; error
     (outcomes.get(result.testId) ?? outcomes.set(result.testId, new Set()).get(result.testId))?.add(result.status);
     const at = Date.parse(result.startedAt);
     if (result.status === 'failed') {
-      defectBreakdown[classifyFailure(result.error)] += 1;
+      defectBreakdown[classifyFailure(result.error, result.failureCategory)] += 1;
       if (!failingSince.has(result.testId)) failingSince.set(result.testId, at);
     } else if (failingSince.has(result.testId)) {
       repairs.push(at - (failingSince.get(result.testId) ?? at));

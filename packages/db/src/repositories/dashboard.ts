@@ -113,7 +113,13 @@ export class DashboardRepository {
     return this.db
       .selectFrom('run_results')
       .innerJoin('runs', 'runs.id', 'run_results.runId')
-      .select(['run_results.testId', 'run_results.status', 'run_results.error', 'runs.startedAt'])
+      .select([
+        'run_results.testId',
+        'run_results.status',
+        'run_results.error',
+        'run_results.failureCategory',
+        'runs.startedAt',
+      ])
       .where('runs.projectId', 'in', this.liveProjects(workspaceId))
       .where('runs.deletedAt', 'is', null)
       .where('runs.type', 'in', ['test_run', 'run'])
