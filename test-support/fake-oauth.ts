@@ -20,16 +20,26 @@ export interface FakeGoogleUser {
   picture?: string;
 }
 
+/** Who is signed in at the provider when a browser reaches its consent page, or `'deny'` to refuse. */
+export type Consent<User> = User | 'deny';
+
 export interface FakeOAuth {
   url: string;
   clientId: string;
   clientSecret: string;
   /** Every request as `"METHOD /path"`, in order. */
   requests: string[];
-  github: { addCode(code: string, user: FakeGitHubUser): void };
+  /** The query of every consent-page visit (`/login/oauth/authorize`, `/o/oauth2/v2/auth`), in order. */
+  authorizations: Record<string, string>[];
+  github: {
+    addCode(code: string, user: FakeGitHubUser): void;
+    /** Makes the consent page approve (as `user`) or deny every later visit. */
+    consent(answer: Consent<FakeGitHubUser>): void;
+  };
   google: {
     /** `redirectUri`, when given, must match the token request's like Google's own check. */
     addCode(code: string, user: FakeGoogleUser, options?: { redirectUri?: string }): void;
+    consent(answer: Consent<FakeGoogleUser>): void;
   };
   close(): Promise<void>;
 }
@@ -37,7 +47,8 @@ export interface FakeOAuth {
 /**
  * GitHub's and Google's OAuth endpoints on one loopback server, speaking their real wire formats
  * (including GitHub's habit of answering a bad code with 200 and a form-encoded body unless asked
- * for JSON). Codes are single-use, like the real providers'.
+ * for JSON). Codes are single-use, like the real providers'. The consent pages let a browser run
+ * the whole redirect flow (e2e); the other endpoints serve the server's code exchange.
  */
 export async function startFakeOAuth(): Promise<FakeOAuth> {
   const clientId = `fake-client-${randomBytes(4).toString('hex')}`;
@@ -47,6 +58,8 @@ export async function startFakeOAuth(): Promise<FakeOAuth> {
   const googleCodes = new Map<string, { user: FakeGoogleUser; redirectUri: string | undefined }>();
   const githubTokens = new Map<string, FakeGitHubUser>();
   const googleTokens = new Map<string, FakeGoogleUser>();
+  const authorizations: Record<string, string>[] = [];
+  const consent: { github?: Consent<FakeGitHubUser>; google?: Consent<FakeGoogleUser> } = {};
 
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -61,6 +74,36 @@ export async function startFakeOAuth(): Promise<FakeOAuth> {
       const form = parseBody(request.headers['content-type'], Buffer.concat(chunks).toString('utf8'));
       const bearer = /^(?:Bearer|token) (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
       const route = `${request.method} ${path}`;
+
+      // The consent pages a browser is sent to. The user has "already authorized" the app, so
+      // they answer at once, like the real ones do then: back to redirect_uri with code and state.
+      if (route === 'GET /login/oauth/authorize' || route === 'GET /o/oauth2/v2/auth') {
+        const query = Object.fromEntries(new URL(request.url ?? '/', 'http://fake').searchParams);
+        authorizations.push(query);
+        const isGitHub = path === '/login/oauth/authorize';
+        const answer = isGitHub ? consent.github : consent.google;
+        if (query.client_id !== clientId || !query.redirect_uri || answer === undefined) {
+          response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+          return response.end('<!doctype html><title>Not Found</title><h1>404: application or user unknown</h1>');
+        }
+        if (!isGitHub && query.response_type !== 'code') {
+          response.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' });
+          return response.end('<!doctype html><title>Error 400</title><h1>Error 400: invalid_request</h1>');
+        }
+        const back = new URL(query.redirect_uri);
+        if (answer === 'deny') {
+          back.searchParams.set('error', 'access_denied');
+          if (isGitHub) back.searchParams.set('error_description', 'The user has denied your application access.');
+        } else {
+          const code = randomBytes(10).toString('hex');
+          if (isGitHub) githubCodes.set(code, answer as FakeGitHubUser);
+          else googleCodes.set(code, { user: answer as FakeGoogleUser, redirectUri: query.redirect_uri });
+          back.searchParams.set('code', code);
+        }
+        if (query.state !== undefined) back.searchParams.set('state', query.state);
+        response.writeHead(302, { Location: back.toString() });
+        return response.end();
+      }
 
       if (route === 'POST /login/oauth/access_token') {
         const answer = (body: Record<string, string>) => {
@@ -157,9 +200,14 @@ export async function startFakeOAuth(): Promise<FakeOAuth> {
     clientId,
     clientSecret,
     requests,
-    github: { addCode: (code, user) => void githubCodes.set(code, user) },
+    authorizations,
+    github: {
+      addCode: (code, user) => void githubCodes.set(code, user),
+      consent: (answer) => void (consent.github = answer),
+    },
     google: {
       addCode: (code, user, options) => void googleCodes.set(code, { user, redirectUri: options?.redirectUri }),
+      consent: (answer) => void (consent.google = answer),
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

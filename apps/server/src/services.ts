@@ -13,6 +13,7 @@ import type { Config } from './config/index.js';
 import type { Mailer } from './infra/mailer.js';
 import type { SecretBox } from './infra/secret-box.js';
 import { AiSettingsService } from './settings/ai-settings-service.js';
+import { AiProviderCheck } from './settings/provider-check.js';
 import { ProjectService } from './projects/project-service.js';
 import { RecycleBinService } from './recycle-bin/recycle-bin-service.js';
 import type { Repositories } from './repositories.js';
@@ -33,6 +34,9 @@ import { ScheduleService } from './automation/schedule-service.js';
 import { Scheduler } from './automation/scheduler.js';
 import { TriggerService } from './automation/trigger-service.js';
 import { instanceId } from './automation/instance-id.js';
+import { ConnectionCheck } from './system/connection-check.js';
+import { SystemInfoService } from './system/system-info.js';
+import { TestHistoryService } from './runs/test-history.js';
 
 interface ServiceDeps {
   config: Config;
@@ -146,6 +150,7 @@ export function createServices({
     workspaces: new WorkspaceService(r.workspaces, r.users, r.counters, clock),
     gdpr: new GdprService(r.users, r.accountData, sessions, clock),
     aiSettings,
+    aiProviderCheck: new AiProviderCheck(aiSettings),
     activity,
     projects,
     recycleBin: new RecycleBinService(r.recycleBin, r.workspaceData, projects, activity, testCounts, artifacts),
@@ -164,6 +169,7 @@ export function createServices({
       clock,
     }),
     runs,
+    testHistory: new TestHistoryService({ tests: r.tests, runs: r.runs }),
     notifications,
     schedules: new ScheduleService({
       projects: r.projects,
@@ -196,6 +202,11 @@ export function createServices({
     }),
     crawls: new CrawlService(discoveryDeps),
     generate: new GenerateService(discoveryDeps),
+    systemInfo: new SystemInfoService({ dashboard: r.dashboard, schedules: r.schedules, config }),
+    connectionCheck: new ConnectionCheck({
+      allowPrivateUrls: config.crawl.allowPrivateUrls,
+      timeoutMs: config.crawl.connectionTestTimeoutMs,
+    }),
   } as const;
 }
 

@@ -50,6 +50,21 @@ describe.each(DIALECTS)('health and system on %s', (dialect) => {
       queue: { mode: 'in-process' },
       events: { mode: 'in-process' },
       roles: ['api', 'worker', 'scheduler'],
+      playwrightVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      memoryMB: expect.any(Number),
+      browsers: [
+        { engine: 'chromium', found: false, executablePath: null },
+        { engine: 'firefox', found: expect.any(Boolean), executablePath: null },
+        { engine: 'webkit', found: expect.any(Boolean), executablePath: null },
+      ],
+      projects: 0,
+      tests: 0,
+      approvedTests: 0,
+      draftTests: 0,
+      runs: 0,
+      activities: 0,
+      healingEntries: 0,
+      activeSchedules: 0,
     });
   });
 
@@ -58,5 +73,6 @@ describe.each(DIALECTS)('health and system on %s', (dialect) => {
     const session = await signUp(t.app);
     const body = (await t.app.inject({ method: 'GET', url: '/api/v1/system', headers: bearer(session) })).json();
     expect(body.browser).toEqual({ engine: 'chromium', found: true, executablePath: process.execPath });
+    expect(body.browsers[0]).toEqual(body.browser);
   });
 });

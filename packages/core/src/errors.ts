@@ -81,7 +81,21 @@ export const ERROR_CODES = {
     status: 503,
     message: 'No AI provider configured. Add an API key in Settings to use AI test generation.',
   },
+  AI_PROVIDER_KEY_MISSING: {
+    status: 409,
+    message: 'No saved key for this provider. Add a key in Settings first.',
+  },
   ARTIFACT_NOT_FOUND: { status: 404, message: 'artifact not found' },
+
+  // URL reachability check (POST /test-connection); the messages are the original API's.
+  CONNECTION_URL_REQUIRED: { status: 400, message: 'url is required' },
+  CONNECTION_URL_INVALID: { status: 400, message: 'Invalid URL format' },
+  CONNECTION_URL_PROTOCOL: { status: 400, message: 'URL must use http or https protocol' },
+  CONNECTION_URL_PRIVATE: {
+    status: 400,
+    message: 'URL must not point to localhost, private, or internal addresses',
+  },
+  UPSTREAM_UNREACHABLE: { status: 502, message: 'The URL could not be reached.' },
 
   // Schedules, notifications, CI triggers
   SCHEDULE_CRON_REQUIRED: { status: 400, message: 'cronExpr is required' },

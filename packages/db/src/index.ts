@@ -42,6 +42,7 @@ export {
   type NewRunResult,
   type RunChanges,
   type StartOutcome,
+  type TestHistoryRow,
 } from './repositories/runs.js';
 export { WorkspaceDataRepository } from './repositories/workspace-data.js';
 export { DashboardRepository } from './repositories/dashboard.js';

@@ -1,6 +1,7 @@
 export {
   findBrowserExecutable,
   managedBrowserPath,
+  playwrightVersion,
   CHROMIUM_CANDIDATES,
   type BrowserEngine,
   type BrowserLocation,

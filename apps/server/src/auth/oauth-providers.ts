@@ -14,8 +14,9 @@ export interface OAuthProfile {
   avatar: string | null;
 }
 
-export type GitHubOAuthConfig = Config['oauth']['github'];
-export type GoogleOAuthConfig = Config['oauth']['google'];
+// The exchange needs neither the consent page's address nor (on GitHub) where it sends users back.
+export type GitHubOAuthConfig = Omit<Config['oauth']['github'], 'redirectUri'>;
+export type GoogleOAuthConfig = Omit<Config['oauth']['google'], 'authorizeUrl'>;
 export type FetchLike = typeof fetch;
 
 const REQUEST_TIMEOUT_MS = 10_000;

@@ -55,6 +55,8 @@ export interface Config {
     readonly networkIdleMs: number;
     readonly timeLimitMs: number;
     readonly allowPrivateUrls: boolean;
+    /** `POST /test-connection`'s wait for the HEAD answer. */
+    readonly connectionTestTimeoutMs: number;
   };
   readonly automation: {
     readonly pollMs: number;
@@ -102,9 +104,15 @@ export interface Config {
       | undefined;
   };
   readonly oauth: {
-    readonly github: OAuthClient & { readonly oauthUrl: string; readonly apiUrl: string };
+    readonly github: OAuthClient & {
+      readonly oauthUrl: string;
+      readonly apiUrl: string;
+      /** Where GitHub sends the browser back to: the dashboard's sign-in page. */
+      readonly redirectUri: string;
+    };
     readonly google: OAuthClient & {
       readonly redirectUri: string;
+      readonly authorizeUrl: string;
       readonly tokenUrl: string;
       readonly userinfoUrl: string;
     };
@@ -214,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       networkIdleMs: num('CRAWL_NETWORKIDLE_TIMEOUT'),
       timeLimitMs: num('CRAWL_TIME_LIMIT_MS'),
       allowPrivateUrls: values.ALLOW_PRIVATE_URLS as boolean,
+      connectionTestTimeoutMs: num('CONNECTION_TEST_TIMEOUT_MS'),
     },
     automation: {
       pollMs: num('SCHEDULER_POLL_MS'),
@@ -268,10 +277,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         ...oauthClient(opt('GITHUB_CLIENT_ID'), opt('GITHUB_CLIENT_SECRET')),
         oauthUrl: str('GITHUB_OAUTH_URL').replace(/\/$/, ''),
         apiUrl: str('GITHUB_API_URL').replace(/\/$/, ''),
+        redirectUri: `${appUrl}/login?provider=github`,
       },
       google: {
         ...oauthClient(opt('GOOGLE_CLIENT_ID'), opt('GOOGLE_CLIENT_SECRET')),
         redirectUri: opt('GOOGLE_REDIRECT_URI') ?? `${appUrl}/login?provider=google`,
+        authorizeUrl: str('GOOGLE_AUTHORIZE_URL'),
         tokenUrl: str('GOOGLE_TOKEN_URL'),
         userinfoUrl: str('GOOGLE_USERINFO_URL'),
       },

@@ -38,6 +38,14 @@ export const DISCOVERY_VARIABLES = {
     kind: 'boolean',
     group: 'Crawler',
     default: 'true',
-    doc: 'Whether project URLs, crawls and generated API calls may reach private and loopback addresses. Cloud metadata and link-local addresses are always refused.',
+    doc: 'Whether project URLs, crawls, generated API calls and URL checks may reach private and loopback addresses. Cloud metadata and link-local addresses are always refused.',
+  }),
+  CONNECTION_TEST_TIMEOUT_MS: v({
+    kind: 'integer',
+    group: 'Crawler',
+    default: '10000',
+    min: 100,
+    max: 60_000,
+    doc: 'How long the URL reachability check (`POST /test-connection`) waits for an answer.',
   }),
 };

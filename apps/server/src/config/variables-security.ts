@@ -66,7 +66,7 @@ export const MAIL_AND_OAUTH_VARIABLES = {
     group: 'OAuth',
     schemes: ['http:', 'https:'],
     default: 'https://github.com',
-    doc: 'GitHub web host (code exchange at /login/oauth/access_token); change for GitHub Enterprise.',
+    doc: 'GitHub web host (consent page at /login/oauth/authorize, code exchange at /login/oauth/access_token); change for GitHub Enterprise.',
   }),
   GITHUB_API_URL: v({
     kind: 'url',
@@ -82,6 +82,13 @@ export const MAIL_AND_OAUTH_VARIABLES = {
     group: 'OAuth',
     schemes: ['http:', 'https:'],
     doc: 'Redirect URI sent in the Google code exchange. Default: APP_URL/login?provider=google.',
+  }),
+  GOOGLE_AUTHORIZE_URL: v({
+    kind: 'url',
+    group: 'OAuth',
+    schemes: ['http:', 'https:'],
+    default: 'https://accounts.google.com/o/oauth2/v2/auth',
+    doc: 'Google consent page the dashboard sends users to.',
   }),
   GOOGLE_TOKEN_URL: v({
     kind: 'url',

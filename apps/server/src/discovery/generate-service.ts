@@ -20,7 +20,7 @@ import { beginGenerationRun, failGeneration, finishGeneration, stageReporter } f
 
 const MAX_DESCRIPTION = 50_000;
 /** Provider failures in the run error categories clients already know (API.md §5.5). */
-const ERROR_CATEGORIES: Record<string, string> = {
+export const ERROR_CATEGORIES: Record<string, string> = {
   LLM_RATE_LIMITED: 'rate_limit',
   LLM_AUTH_FAILED: 'auth',
   LLM_TIMEOUT: 'timeout',

@@ -1,11 +1,11 @@
-import { checkOutboundUrl, type OutboundUrlCheck } from '@sentri/core';
+import { checkOutboundUrl, type OutboundUrlCheck, type OutboundUrlCode } from '@sentri/core';
 import { truncate } from './run-digest.js';
 
 /**
- * The one door through which notifications and CI callbacks leave the server. Targets are typed in
- * by users, so every request is checked against the outbound URL policy right before it is sent,
- * redirects are never followed (a public host could bounce us to an internal one), and nothing
- * here throws: a delivery either happened or is described in `error`.
+ * The one door through which notifications, CI callbacks and URL checks leave the server.
+ * Targets are typed in by users, so every request is checked against the outbound URL policy
+ * right before it is sent, redirects are never followed (a public host could bounce us to an
+ * internal one), and nothing here throws: a delivery either happened or is described in `error`.
  */
 
 export interface DeliveryOutcome {
@@ -88,6 +88,58 @@ export async function postJson(url: string, body: unknown, options: PostJsonOpti
   }
   await discard(response);
   return outcome(true, response.status, null);
+}
+
+export interface ProbeOutcome {
+  /** True whenever the target answered, whatever its status. */
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+  /** Set when the URL policy refused the target, so the caller can answer 400 rather than 502. */
+  refusal: OutboundUrlCode | null;
+  durationMs: number;
+}
+
+/**
+ * One `HEAD` to see whether a URL answers (`POST /test-connection`). Any status counts as an
+ * answer, a redirect is reported rather than followed, and the policy is checked again with DNS:
+ * a name that resolves to a metadata address is refused even where private targets are allowed.
+ */
+export async function probeUrl(url: string, options: PostJsonOptions): Promise<ProbeOutcome> {
+  const startedAt = performance.now();
+  const outcome = (status: number | null, error: string | null, refusal: OutboundUrlCode | null = null) => ({
+    ok: status !== null,
+    status,
+    error,
+    refusal,
+    durationMs: Math.round(performance.now() - startedAt),
+  });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const abortMessage = () =>
+    timeout.aborted ? `timed out after ${formatSeconds(timeoutMs)} s` : 'cancelled before the target answered';
+
+  let target: URL;
+  try {
+    const check = await untilAborted(checkOutboundUrl(url, { allowPrivate: options.allowPrivate }), signal);
+    if (!check.ok) return outcome(null, refusalMessage(check), check.code);
+    target = check.url;
+  } catch (error) {
+    return outcome(null, signal.aborted ? abortMessage() : `URL check failed: ${messageOf(error)}`);
+  }
+  try {
+    const response = await fetch(target, {
+      method: 'HEAD',
+      headers: { 'user-agent': 'Sentri-Connection-Check' },
+      redirect: 'manual',
+      signal,
+    });
+    await discard(response);
+    return outcome(response.status, null);
+  } catch (error) {
+    return outcome(null, signal.aborted ? abortMessage() : networkMessage(error));
+  }
 }
 
 /**

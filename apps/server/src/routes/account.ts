@@ -1,4 +1,9 @@
-import { DeleteAccountBodySchema, OAuthQuerySchema, SessionResponseSchema } from '@sentri/core';
+import {
+  DeleteAccountBodySchema,
+  OAuthProvidersResponseSchema,
+  OAuthQuerySchema,
+  SessionResponseSchema,
+} from '@sentri/core';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '@sentri/core';
@@ -10,11 +15,41 @@ import { ERROR_RESPONSES, cookiePolicyFor, principalOf, replyWithSession } from 
 
 const tags = ['auth'];
 
-/** OAuth sign-in callbacks and the GDPR endpoints (API.md §2.9, §4.2). */
+/** OAuth sign-in (what to start it with, and its callbacks) and the GDPR endpoints (API.md §2.9, §4.2). */
 export async function accountRoutes(app: FastifyInstance, { container }: { container: Container }): Promise<void> {
   const { logins, gdpr, sessions } = container.services;
   const { oauth } = container.config;
   const cookies = cookiePolicyFor(container.config);
+
+  // Read at runtime, not baked into the dashboard build: one image serves any configuration.
+  // Only the public half of each app is exposed; the secrets stay with the code exchange.
+  app.get(
+    '/auth/providers',
+    {
+      config: publicRoute(),
+      schema: {
+        tags,
+        summary: 'Which OAuth sign-in buttons to show, and where they lead',
+        response: { 200: OAuthProvidersResponseSchema, ...ERROR_RESPONSES },
+      },
+    },
+    async () => ({
+      github: oauth.github.configured
+        ? {
+            authorizeUrl: `${oauth.github.oauthUrl}/login/oauth/authorize`,
+            clientId: oauth.github.clientId,
+            redirectUri: oauth.github.redirectUri,
+          }
+        : null,
+      google: oauth.google.configured
+        ? {
+            authorizeUrl: oauth.google.authorizeUrl,
+            clientId: oauth.google.clientId,
+            redirectUri: oauth.google.redirectUri,
+          }
+        : null,
+    }),
+  );
 
   const providers = {
     github: (code: string) => exchangeGitHubCode(oauth.github, code),

@@ -74,3 +74,27 @@ export const RunSchema = Type.Intersect([
     lastEventId: Type.Integer({ description: 'The event sequence this view reflects.' }),
   }),
 ]);
+
+/** One row of `GET /tests/:testId/results`: a result and the run it came from. */
+export const TestHistoryEntrySchema = Type.Object({
+  runId: Type.String(),
+  runType: Type.String(),
+  runStatus: Type.String({ description: 'The status of the whole run (it may still be running).' }),
+  startedAt: Type.String({ description: 'When the run started.' }),
+  finishedAt: Str,
+  testName: Type.String({ description: 'The name the test had in that run.' }),
+  status: Type.String({ description: 'passed, failed, flaky or skipped' }),
+  durationMs: Int,
+  error: Nullable(Type.String({ description: 'The first 300 characters; the full text is on the run.' })),
+  errorCategory: Nullable(Type.String({ description: "Why it failed: the result's failure category." })),
+  retryCount: Type.Integer(),
+  failedAfterRetry: Type.Boolean(),
+  healCount: Type.Integer({ description: 'Elements found by healing in that run.' }),
+  healFailures: Type.Integer({ description: 'Elements healing could not find.' }),
+  visualRegression: Type.Boolean(),
+  browser: Str,
+  device: Str,
+  screenshotPath: Str,
+  tracePath: Str,
+  videoPath: Str,
+});

@@ -6,7 +6,7 @@ import { ERROR_RESPONSES, principalOf, workspaceOf } from '../http/route-helpers
 import type { RunRequestBody } from '../runs/run-options.js';
 import { streamRunEvents } from '../runs/run-stream.js';
 import { MAX_STREAMED_RUNS, streamRuns } from '../runs/multi-run-stream.js';
-import { RunSchema, RunSummarySchema } from './run-schemas.js';
+import { RunSchema, RunSummarySchema, TestHistoryEntrySchema } from './run-schemas.js';
 import { parsePaging } from '../tests/test-input.js';
 
 const tags = ['runs'];
@@ -73,6 +73,26 @@ export async function runRoutes(app: FastifyInstance, { container }: { container
       },
     },
     async (request) => runs.startTestRun(principalOf(request), workspaceOf(request), (request.params as Params).testId),
+  );
+
+  app.get(
+    '/tests/:testId/results',
+    {
+      config: memberRoute(),
+      schema: {
+        tags,
+        summary: "One test's results across runs, newest first (limit 1–100, default 20)",
+        params: TestParams,
+        querystring: Type.Object({ limit: Type.Optional(Type.String()) }),
+        response: { 200: Type.Array(TestHistoryEntrySchema), ...ERROR_RESPONSES },
+      },
+    },
+    async (request) =>
+      container.services.testHistory.list(
+        workspaceOf(request),
+        (request.params as Params).testId,
+        request.query as { limit?: string },
+      ),
   );
 
   app.get(

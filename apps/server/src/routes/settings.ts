@@ -40,6 +40,25 @@ const SaveResult = Type.Object({
   message: Type.String(),
 });
 
+const ProviderCheck = Type.Union([
+  Type.Object({
+    ok: Type.Literal(true),
+    provider: Type.String(),
+    model: Type.String(),
+    latencyMs: Type.Integer({ description: 'How long the provider took to answer.' }),
+  }),
+  Type.Object({
+    ok: Type.Literal(false),
+    provider: Type.String(),
+    model: Type.String(),
+    latencyMs: Type.Integer(),
+    error: Type.String({ description: "The provider's refusal, with the key removed." }),
+    category: Type.String({
+      description: 'auth, rate_limit, timeout, unreachable, provider_overload, request_rejected, malformed_reply …',
+    }),
+  }),
+]);
+
 /** AI provider settings of the current workspace (API.md §4.16, scoped per workspace). */
 export async function settingsRoutes(app: FastifyInstance, { container }: { container: Container }): Promise<void> {
   const { aiSettings } = container.services;
@@ -98,6 +117,22 @@ export async function settingsRoutes(app: FastifyInstance, { container }: { cont
     },
     async (request) =>
       aiSettings.remove(principalOf(request), workspaceOf(request), (request.params as { provider: string }).provider),
+  );
+
+  app.post(
+    '/settings/:provider/test',
+    {
+      // A real call to the vendor, on the workspace's key: counted like AI generation.
+      config: memberRoute('admin', 'ai'),
+      schema: {
+        tags,
+        summary: 'Try a provider with its saved settings (one tiny request)',
+        params: Type.Object({ provider: Type.String() }),
+        response: { 200: ProviderCheck, ...ERROR_RESPONSES },
+      },
+    },
+    async (request) =>
+      container.services.aiProviderCheck.test(workspaceOf(request), (request.params as { provider: string }).provider),
   );
 
   app.get(

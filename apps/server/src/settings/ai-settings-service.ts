@@ -205,6 +205,28 @@ export class AiSettingsService {
     return baseUrl ? { ...resolved, baseUrl } : resolved;
   }
 
+  /**
+   * One provider's settings as generation would use them — the workspace's key (else the
+   * server's), base URL and model — whether or not it is the active one; null when it has no
+   * key (Ollama: no address saved). For the connection test; never for a response.
+   */
+  async settingsOf(workspaceId: string, providerInput: unknown): Promise<ProviderConfig | null> {
+    const provider = this.parseProvider(providerInput);
+    const state = await this.load(workspaceId);
+    const env = this.defaults;
+    if (provider === 'local') {
+      const baseUrl = state.local?.baseUrl ?? env?.ollama.baseUrl;
+      const model = state.local?.model ?? env?.ollama.model;
+      if (!state.local && !baseUrl && !model) return null;
+      return { provider, baseUrl: baseUrl ?? DEFAULT_OLLAMA_URL, model: model ?? AI_PROVIDERS.local.model };
+    }
+    const apiKey = state.keys[provider] ?? env?.vendors[provider].apiKey;
+    if (!apiKey) return null;
+    const baseUrl = state.baseUrls[provider] ?? env?.vendors[provider].baseUrl;
+    const model = env?.vendors[provider].model;
+    return { provider, apiKey, ...(model ? { model } : {}), ...(baseUrl ? { baseUrl } : {}) };
+  }
+
   /** Whether the workspace's Ollama server answers and has its model (always an answer, never an error). */
   async ollamaStatus(scope: WorkspaceScope) {
     const state = await this.load(scope.id);

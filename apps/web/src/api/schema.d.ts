@@ -895,6 +895,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which OAuth sign-in buttons to show, and where they lead */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            github: {
+                                /** @description The provider page the browser is sent to. */
+                                authorizeUrl: string;
+                                clientId: string;
+                                /** @description Where the provider sends the browser back, with code and state. */
+                                redirectUri: string;
+                            } | null;
+                            google: {
+                                /** @description The provider page the browser is sent to. */
+                                authorizeUrl: string;
+                                clientId: string;
+                                /** @description Where the provider sends the browser back, with code and state. */
+                                redirectUri: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/refresh": {
         parameters: {
             query?: never;
@@ -6080,6 +6163,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/{provider}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a provider with its saved settings (one tiny request) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    provider: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description How long the provider took to answer. */
+                            latencyMs: number;
+                            model: string;
+                            /** @enum {boolean} */
+                            ok: true;
+                            provider: string;
+                        } | {
+                            /** @description auth, rate_limit, timeout, unreachable, provider_overload, request_rejected, malformed_reply … */
+                            category: string;
+                            /** @description The provider's refusal, with the key removed. */
+                            error: string;
+                            latencyMs: number;
+                            model: string;
+                            /** @enum {boolean} */
+                            ok: false;
+                            provider: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/system": {
         parameters: {
             query?: never;
@@ -6087,7 +6257,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Describe this Sentri instance */
+        /** Describe this Sentri instance and what the current workspace holds */
         get: {
             parameters: {
                 query?: never;
@@ -6136,23 +6306,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Enabled schedules of those projects. */
+                            activeSchedules: number;
+                            /** @description Activity entries of this workspace. */
+                            activities: number;
+                            /** @description Of those, approved. */
+                            approvedTests: number;
                             browser: {
                                 engine: string;
+                                /** @description null for Playwright's own builds (firefox, webkit) and for a browser not found. */
                                 executablePath: string | null;
                                 found: boolean;
                             };
+                            /** @description chromium, firefox and webkit: which of them runs can use here. */
+                            browsers: {
+                                engine: string;
+                                /** @description null for Playwright's own builds (firefox, webkit) and for a browser not found. */
+                                executablePath: string | null;
+                                found: boolean;
+                            }[];
                             database: {
                                 dialect: "sqlite" | "postgres";
                             };
+                            /** @description Of those, waiting for review. */
+                            draftTests: number;
                             events: {
                                 mode: "in-process" | "redis";
                             };
+                            /** @description Self-healing memories of those projects' tests, binned tests included. */
+                            healingEntries: number;
+                            /** @description JavaScript heap in use by this process, in MB. */
+                            memoryMB: number;
                             nodeVersion: string;
                             platform: string;
+                            playwrightVersion: string | null;
+                            /** @description Live projects of this workspace. */
+                            projects: number;
                             queue: {
                                 mode: "in-process" | "redis";
                             };
                             roles: string[];
+                            /** @description Live runs of those projects, of every type. */
+                            runs: number;
+                            /** @description Live tests of those projects, in any review state. */
+                            tests: number;
                             /** @description Seconds since the process started. */
                             uptime: number;
                             version: string;
@@ -6163,6 +6360,181 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/system/client-error": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report an error the dashboard hit, for the server log */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        componentStack?: string;
+                        message?: string;
+                        stack?: string;
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/test-connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check that a URL answers (one HEAD request, redirects not followed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            /** @description The HTTP status the URL answered with, whatever it is. */
+                            status: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "UPSTREAM_UNREACHABLE";
+                            /** @description Why the URL did not answer (DNS, connection, TLS, timeout). */
+                            error: string;
+                            /** @enum {boolean} */
+                            ok: false;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6810,6 +7182,105 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tests/{testId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One test's results across runs, newest first (limit 1–100, default 20) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: string;
+                };
+                header?: never;
+                path: {
+                    testId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Machine-readable UPPER_SNAKE error code. */
+                            code: string;
+                            /** @description Human-readable message. */
+                            error: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            browser: string | null;
+                            device: string | null;
+                            durationMs: number | null;
+                            error: string | null;
+                            errorCategory: string | null;
+                            failedAfterRetry: boolean;
+                            finishedAt: string | null;
+                            /** @description Elements found by healing in that run. */
+                            healCount: number;
+                            /** @description Elements healing could not find. */
+                            healFailures: number;
+                            retryCount: number;
+                            runId: string;
+                            /** @description The status of the whole run (it may still be running). */
+                            runStatus: string;
+                            runType: string;
+                            screenshotPath: string | null;
+                            /** @description When the run started. */
+                            startedAt: string;
+                            /** @description passed, failed, flaky or skipped */
+                            status: string;
+                            /** @description The name the test had in that run. */
+                            testName: string;
+                            tracePath: string | null;
+                            videoPath: string | null;
+                            visualRegression: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

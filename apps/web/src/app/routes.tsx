@@ -5,6 +5,7 @@ import { AuthPages } from '../pages/auth/AuthPages';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { AppLayout } from './AppLayout';
 import { appRoutes } from './app-routes';
+import { RouteError } from './RouteError';
 
 /** Pages that need a session send a signed-out visitor to sign in, and back afterwards. */
 function RequireSession() {
@@ -16,9 +17,23 @@ function RequireSession() {
 }
 
 export const router = createBrowserRouter([
-  ...AuthPages,
   {
-    element: <RequireSession />,
-    children: [{ element: <AppLayout />, children: [...appRoutes, { path: '*', element: <NotFoundPage /> }] }],
+    // A crash anywhere (sign-in pages, the layout itself) shows an error and is reported.
+    errorElement: <RouteError />,
+    children: [
+      ...AuthPages,
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppLayout />,
+            // Inside the layout, so a crashed page keeps the navigation around it.
+            children: [
+              { errorElement: <RouteError />, children: [...appRoutes, { path: '*', element: <NotFoundPage /> }] },
+            ],
+          },
+        ],
+      },
+    ],
   },
 ]);

@@ -52,6 +52,16 @@ export const OAuthQuerySchema = Type.Object({
   code: Type.Optional(Type.String()),
   state: Type.Optional(Type.String()),
 });
+/** What the dashboard needs to start an OAuth sign-in; never the client secret. */
+const OAuthProviderSchema = Type.Object({
+  authorizeUrl: Type.String({ description: 'The provider page the browser is sent to.' }),
+  clientId: Type.String(),
+  redirectUri: Type.String({ description: 'Where the provider sends the browser back, with code and state.' }),
+});
+export const OAuthProvidersResponseSchema = Type.Object({
+  github: Nullable(OAuthProviderSchema),
+  google: Nullable(OAuthProviderSchema),
+});
 export const DeleteAccountBodySchema = Type.Object({ password: Type.Optional(Type.Unknown()) });
 
 export const WorkspaceSummarySchema = Type.Object({

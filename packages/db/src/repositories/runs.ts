@@ -20,6 +20,15 @@ export type NewRunResult = Omit<Insertable<RunResultsTable>, 'id'>;
 export type NewRunEvent = Omit<Insertable<RunEventsTable>, 'id'>;
 
 export type StartOutcome = { started: RunRow } | { activeRunId: string };
+/** A result with the run it belongs to (`GET /tests/:testId/results`). */
+export type TestHistoryRow = RunResultRow & {
+  runType: string;
+  runStatus: string;
+  runStartedAt: string;
+  runFinishedAt: string | null;
+  runBrowser: string | null;
+  runOptions: string | null;
+};
 
 /** Runs, their per-test results and their event log. */
 export class RunsRepository {
@@ -123,6 +132,33 @@ export class RunsRepository {
 
   results(runId: string): Promise<RunResultRow[]> {
     return this.db.selectFrom('run_results').selectAll().where('runId', '=', runId).orderBy('position').execute();
+  }
+
+  /**
+   * One test's results across the project's live runs, newest run first, with the run each came
+   * from. Read through the `run_results.testId` index, so a long run history costs one query.
+   */
+  historyOfTest(projectId: string, testId: string, limit: number): Promise<TestHistoryRow[]> {
+    return this.db
+      .selectFrom('run_results')
+      .innerJoin('runs', 'runs.id', 'run_results.runId')
+      .selectAll('run_results')
+      .select([
+        'runs.type as runType',
+        'runs.status as runStatus',
+        'runs.startedAt as runStartedAt',
+        'runs.finishedAt as runFinishedAt',
+        'runs.browser as runBrowser',
+        'runs.options as runOptions',
+      ])
+      .where('run_results.testId', '=', testId)
+      .where('runs.projectId', '=', projectId)
+      .where('runs.deletedAt', 'is', null)
+      .orderBy('runs.startedAt', 'desc')
+      .orderBy('runs.id', 'desc')
+      .orderBy('run_results.position', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   async appendEvents(events: NewRunEvent[]): Promise<void> {

@@ -46,6 +46,20 @@ export class SchedulesRepository {
       .execute();
   }
 
+  /** How many schedules of the workspace's live projects are armed: enabled, with a next run. */
+  async countArmed(workspaceId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('schedules')
+      .innerJoin('projects', 'projects.id', 'schedules.projectId')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('projects.workspaceId', '=', workspaceId)
+      .where('projects.deletedAt', 'is', null)
+      .where('schedules.enabled', '=', 1)
+      .where('schedules.nextRunAt', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** Moves the schedule on, only if nobody moved it already (a concurrent process or an edit). */
   async advance(projectId: string, from: string | null, next: string | null, at: string): Promise<void> {
     await this.db

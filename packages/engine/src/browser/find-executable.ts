@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, firefox, webkit } from '@playwright/test';
 
 export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
@@ -57,5 +58,15 @@ export function managedBrowserPath(engine: BrowserEngine): string | undefined {
     return { chromium, firefox, webkit }[engine].executablePath();
   } catch {
     return undefined;
+  }
+}
+
+/** The version of Playwright that runs tests here, or null when its package cannot be read. */
+export function playwrightVersion(): string | null {
+  try {
+    const manifest = createRequire(import.meta.url)('@playwright/test/package.json') as { version?: unknown };
+    return typeof manifest.version === 'string' ? manifest.version : null;
+  } catch {
+    return null;
   }
 }

@@ -5,6 +5,7 @@ import { Link, Navigate, useNavigate, useSearchParams, type RouteObject } from '
 import { get, messageOf, post } from '../../api/client';
 import { ME_KEY, useSession } from '../../auth/session';
 import { AuthFrame } from './AuthFrame';
+import { OAuthButtons, OAuthCallback, isOAuthReturn, safeNext } from './OAuthButtons';
 
 /** Runs a form's request, keeping its error readable next to the form. */
 function useSubmit<T>(action: () => Promise<T>, then: (result: T) => void) {
@@ -39,7 +40,7 @@ function LoginPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const next = params.get('next')?.startsWith('/') ? (params.get('next') as string) : '/';
+  const next = safeNext(params.get('next'));
   const { busy, error, submit } = useSubmit(
     () => post('/auth/login', { email, password }),
     async () => {
@@ -47,6 +48,8 @@ function LoginPage() {
       navigate(next, { replace: true });
     },
   );
+  // The provider's redirect back lands here; it decides where to go once the session exists.
+  if (isOAuthReturn(params)) return <OAuthCallback />;
   if (user) return <Navigate to={next} replace />;
   return (
     <AuthFrame
@@ -60,6 +63,7 @@ function LoginPage() {
         </>
       }
     >
+      <OAuthButtons next={next} />
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput
@@ -124,6 +128,7 @@ function RegisterPage() {
         </>
       }
     >
+      <OAuthButtons next="/" />
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput

@@ -2,7 +2,10 @@ import { Group, RingProgress, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Panel } from './Panel';
 import type { Dashboard } from './types';
 
-/** How often self-healing found a working selector, and how many tests it fixed. */
+/**
+ * Self-healing's memory: each element a test acts on is remembered with the locator strategy that
+ * last found it. The ring is the share of remembered elements found on their latest run.
+ */
 export function HealingStats({ data }: { data: Dashboard }) {
   const { healingEntries, healingSuccesses, testsAutoFixed } = data;
   const rate = healingEntries === 0 ? null : Math.round((100 * healingSuccesses) / healingEntries);
@@ -19,11 +22,11 @@ export function HealingStats({ data }: { data: Dashboard }) {
               {rate === null ? '—' : `${rate}%`}
             </Text>
           }
-          aria-label={rate === null ? 'No healing attempts yet' : `${rate}% of healing attempts succeeded`}
+          aria-label={rate === null ? 'No elements remembered yet' : `${rate}% of remembered elements were found`}
         />
         <SimpleGrid cols={1} spacing={6} component="dl" m={0} style={{ flex: 1 }}>
-          <Fact label="Healing attempts" value={healingEntries} />
-          <Fact label="Succeeded" value={healingSuccesses} />
+          <Fact label="Elements remembered" value={healingEntries} />
+          <Fact label="Found on their latest run" value={healingSuccesses} />
           <Fact label="Tests fixed automatically" value={testsAutoFixed} />
         </SimpleGrid>
       </Group>

@@ -12,8 +12,9 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { messageOf } from '../../api/client';
-import type { Project } from '../../api/types';
+import { ApiError, messageOf, post } from '../../api/client';
+import type { ApiResult, Project } from '../../api/types';
+import { useSession } from '../../auth/session';
 import { fieldOf } from './project-api';
 
 export interface ProjectFormValues {
@@ -29,6 +30,12 @@ export interface ProjectFormValues {
 }
 
 type Field = keyof ProjectFormValues;
+interface UrlCheck {
+  url: string;
+  pending: boolean;
+  ok: boolean;
+  message: string;
+}
 const SELECTORS = ['usernameSelector', 'passwordSelector', 'submitSelector'] as const;
 
 export function initialValues(project?: Project): ProjectFormValues {
@@ -80,6 +87,10 @@ export function ProjectForm({ project, submitLabel, onSubmit, onCancel }: Props)
   const [values, setValues] = useState(() => initialValues(project));
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<Field | 'form', string>>>({});
+  const { can } = useSession();
+  const [urlCheck, setUrlCheck] = useState<UrlCheck | undefined>(undefined);
+  // A result describes the URL it was made for; once the field changes it no longer applies.
+  const shownCheck = urlCheck?.url === values.url ? urlCheck : undefined;
   const set =
     <K extends Field>(key: K) =>
     (value: ProjectFormValues[K]) =>
@@ -110,6 +121,26 @@ export function ProjectForm({ project, submitLabel, onSubmit, onCancel }: Props)
     }
   };
 
+  /** Asks the server to reach the URL (one HEAD request), as crawls and runs will. */
+  const checkUrl = async () => {
+    const url = values.url;
+    setUrlCheck({ url, pending: true, ok: false, message: '' });
+    let outcome: UrlCheck;
+    try {
+      const result = await post<ApiResult<'/test-connection', 'post'>>('/test-connection', { url: url.trim() });
+      outcome = { url, pending: false, ok: true, message: `Reachable (HTTP ${result.status})` };
+    } catch (error) {
+      const unreachable = error instanceof ApiError && error.code === 'UPSTREAM_UNREACHABLE';
+      outcome = {
+        url,
+        pending: false,
+        ok: false,
+        message: unreachable ? `Not reachable: ${error.message}` : messageOf(error),
+      };
+    }
+    setUrlCheck((current) => (current?.url === url ? outcome : current));
+  };
+
   const keepHint = project?.credentials ? 'Leave blank to keep the stored value' : undefined;
   return (
     <form onSubmit={submit} noValidate>
@@ -122,6 +153,29 @@ export function ProjectForm({ project, submitLabel, onSubmit, onCancel }: Props)
           type="url"
           autoComplete="off"
           {...text('url')}
+          inputContainer={(input) =>
+            can('qa_lead') ? (
+              <>
+                <Group gap="xs" wrap="nowrap" align="flex-start">
+                  <div style={{ flex: 1 }}>{input}</div>
+                  <Button
+                    variant="default"
+                    onClick={() => void checkUrl()}
+                    loading={shownCheck?.pending}
+                    disabled={!values.url.trim()}
+                  >
+                    Check URL
+                  </Button>
+                </Group>
+                {/* Always present, so screen readers announce the outcome when it arrives. */}
+                <Text size="sm" c={shownCheck?.ok ? 'green.8' : 'red.8'} role="status" mt={shownCheck?.message ? 4 : 0}>
+                  {shownCheck?.message}
+                </Text>
+              </>
+            ) : (
+              input
+            )
+          }
         />
         <Switch
           label="Fail tests on visual regression"

@@ -39,7 +39,8 @@ export function AiProviders() {
           </Group>
           <Alert color="gray" variant="light">
             Keys are stored encrypted and never shown again in full: only their first and last characters. Saving a key
-            makes that provider the active one. Keys are not checked against the provider when saved.
+            makes that provider the active one. Keys are not checked against the provider when saved: use “Test
+            connection” to try one.
           </Alert>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             {CLOUD.map((id) => (

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { del, post } from '../../api/client';
+import { del, messageOf, post } from '../../api/client';
 import { notifyError, notifySuccess } from '../../app/notify';
 import { ConfirmButton } from '../../components/ConfirmDialog';
-import { CONFIG_KEY, SETTINGS_KEY, type SaveSettingsResult } from './queries';
+import { CONFIG_KEY, SETTINGS_KEY, type ProviderCheck, type SaveSettingsResult } from './queries';
 
 interface Props {
   provider: 'anthropic' | 'openai' | 'google';
@@ -30,10 +30,17 @@ export function ProviderKeyCard({ provider, name, model, docsUrl, masked, active
     onSuccess: async (result) => {
       setApiKey('');
       setBaseUrl('');
+      // A test of the previous key says nothing about the new one.
+      check.reset();
       notifySuccess(result.message);
       await refresh();
     },
     onError: notifyError,
+  });
+
+  // One tiny request to the vendor with the saved key; the outcome stays on the card.
+  const check = useMutation({
+    mutationFn: () => post<ProviderCheck>(`/settings/${provider}/test`),
   });
 
   const submit = (event: FormEvent) => {
@@ -114,6 +121,11 @@ export function ProviderKeyCard({ provider, name, model, docsUrl, masked, active
                 </Button>
               )}
               {hasKey && (
+                <Button variant="default" loading={check.isPending} onClick={() => check.mutate()}>
+                  Test connection
+                </Button>
+              )}
+              {hasKey && (
                 <ConfirmButton
                   label="Remove key"
                   ariaLabel={`Remove the ${name} key`}
@@ -133,9 +145,32 @@ export function ProviderKeyCard({ provider, name, model, docsUrl, masked, active
                 </ConfirmButton>
               )}
             </Group>
+            <CheckOutcome result={check.data} error={check.error} pending={check.isPending} />
           </Stack>
         </form>
       </Stack>
     </Paper>
+  );
+}
+
+/** What the last connection test found; a live region, so the outcome is announced. */
+function CheckOutcome({ result, error, pending }: { result?: ProviderCheck; error: unknown; pending: boolean }) {
+  let text = '';
+  let ok = false;
+  if (pending) text = 'Testing the connection…';
+  else if (error) text = messageOf(error);
+  else if (result?.ok) {
+    ok = true;
+    text = `Connected: ${result.model} answered in ${result.latencyMs} ms.`;
+  } else if (result) text = `Failed (${result.category.replace(/_/g, ' ')}): ${result.error}`;
+  return (
+    <Text
+      size="sm"
+      role="status"
+      c={pending ? 'dimmed' : ok ? 'green.8' : 'red.8'}
+      style={{ overflowWrap: 'anywhere' }}
+    >
+      {text}
+    </Text>
   );
 }

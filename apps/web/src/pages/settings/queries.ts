@@ -3,6 +3,7 @@ import type { ApiResult } from '../../api/types';
 export type Settings = ApiResult<'/settings'>;
 export type AiConfig = ApiResult<'/config'>;
 export type SaveSettingsResult = ApiResult<'/settings', 'post'>;
+export type ProviderCheck = ApiResult<'/settings/{provider}/test', 'post'>;
 export type OllamaStatus = ApiResult<'/ollama/status'>;
 export type SystemInfo = ApiResult<'/system'>;
 export type RecycleBinContents = ApiResult<'/recycle-bin'>;

@@ -5,18 +5,17 @@ import { EmptyState, ErrorState, Loading } from '../../components/PageState';
 import { ResultBadge, Tag } from './TestBadges';
 import { ResultEvidence } from './ResultEvidence';
 import { formatDate, formatDuration, type Test } from './test-model';
-import { healsOf, RUNS_SCANNED, useTestHistory, visualDiffsOf } from './use-test-history';
+import { HISTORY_LIMIT, useResultEvidence, useTestHistory, type HistoryEntry } from './use-test-history';
 
 /** This test's recent results, and the evidence of the one picked. */
 export function RunHistory({ test, canAccept }: { test: Test; canAccept: boolean }) {
   const history = useTestHistory(test);
   const [picked, setPicked] = useState<string | undefined>(undefined);
-
-  if (history.isPending && history.entries.length === 0) return <Loading label="Loading run history…" />;
-  if (history.error) return <ErrorState error={history.error} onRetry={history.refetch} />;
-
   const entries = history.entries;
-  const selected = entries.find((entry) => entry.run.id === picked) ?? entries[0];
+  const selected = entries.find((entry) => entry.runId === picked) ?? entries[0];
+
+  if (history.isPending && entries.length === 0) return <Loading label="Loading run history…" />;
+  if (history.error) return <ErrorState error={history.error} onRetry={history.refetch} />;
 
   return (
     <Stack gap="md">
@@ -25,16 +24,14 @@ export function RunHistory({ test, canAccept }: { test: Test; canAccept: boolean
           Run history
         </Title>
         <Text size="xs" c="dimmed">
-          Last result: <ResultBadge result={test.lastResult} /> · last run {formatDate(test.lastRunAt)}. Results below
-          come from the project&apos;s {RUNS_SCANNED} most recent test runs.
+          Last result: <ResultBadge result={test.lastResult} /> · last run {formatDate(test.lastRunAt)}. Below: this
+          test&apos;s {HISTORY_LIMIT} most recent results, newest first.
         </Text>
       </Stack>
       {entries.length === 0 ? (
         <EmptyState title="No recent results">
           <Text size="sm" c="dimmed">
-            {history.scanned === 0
-              ? 'This project has no test runs yet.'
-              : `This test was not part of the last ${history.scanned} test run${history.scanned === 1 ? '' : 's'}.`}
+            This test has not been run yet.
           </Text>
         </EmptyState>
       ) : (
@@ -60,42 +57,46 @@ export function RunHistory({ test, canAccept }: { test: Test; canAccept: boolean
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {entries.map(({ run, result }) => {
-                const heals = healsOf(result).filter((heal) => heal.healed || heal.failed).length;
-                const regressions = visualDiffsOf(result).filter((diff) => diff.status === 'regression').length;
+              {entries.map((entry) => {
+                const { runId } = entry;
+                const heals = entry.healCount + entry.healFailures;
+                const isSelected = selected?.runId === runId;
                 return (
                   <Table.Tr
-                    key={run.id}
-                    onClick={() => setPicked(run.id)}
+                    key={runId}
+                    onClick={() => setPicked(runId)}
                     style={{ cursor: 'pointer' }}
-                    bg={selected?.run.id === run.id ? 'var(--mantine-primary-color-light)' : undefined}
+                    bg={isSelected ? 'var(--mantine-primary-color-light)' : undefined}
                   >
                     <Table.Td>
-                      <Anchor component={Link} to={`/runs/${encodeURIComponent(run.id)}`} size="sm">
-                        {run.id}
+                      <Anchor component={Link} to={`/runs/${encodeURIComponent(runId)}`} size="sm">
+                        {runId}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{formatDate(run.startedAt)}</Text>
+                      <Text size="sm">{formatDate(entry.startedAt)}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <ResultBadge result={result.status} />
-                      {result.retryCount > 0 && (
+                      <ResultBadge result={entry.status} />
+                      {entry.retryCount > 0 && (
                         <Text size="xs" c="dimmed" span ml={4}>
-                          {result.retryCount} retr{result.retryCount === 1 ? 'y' : 'ies'}
+                          {entry.retryCount} retr{entry.retryCount === 1 ? 'y' : 'ies'}
                         </Text>
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{formatDuration(result.durationMs)}</Text>
+                      <Text size="sm">{formatDuration(entry.durationMs)}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{result.browser ?? run.browser ?? '—'}</Text>
+                      <Text size="sm">
+                        {entry.browser ?? '—'}
+                        {entry.device ? ` · ${entry.device}` : ''}
+                      </Text>
                     </Table.Td>
                     <Table.Td>{heals > 0 ? <Tag color="teal">{heals}</Tag> : <Text size="sm">0</Text>}</Table.Td>
                     <Table.Td>
-                      {regressions > 0 ? (
-                        <Tag color="red">{regressions} changed</Tag>
+                      {entry.visualRegression ? (
+                        <Tag color="red">changed</Tag>
                       ) : (
                         <Text size="sm" c="dimmed">
                           —
@@ -105,12 +106,12 @@ export function RunHistory({ test, canAccept }: { test: Test; canAccept: boolean
                     <Table.Td>
                       <Button
                         size="compact-xs"
-                        variant={selected?.run.id === run.id ? 'filled' : 'light'}
-                        aria-pressed={selected?.run.id === run.id}
-                        aria-label={`Show evidence of ${run.id}`}
+                        variant={isSelected ? 'filled' : 'light'}
+                        aria-pressed={isSelected}
+                        aria-label={`Show evidence of ${runId}`}
                         onClick={(event) => {
                           event.stopPropagation();
-                          setPicked(run.id);
+                          setPicked(runId);
                         }}
                       >
                         Evidence
@@ -126,9 +127,24 @@ export function RunHistory({ test, canAccept }: { test: Test; canAccept: boolean
       {selected && (
         <>
           <Divider />
-          <ResultEvidence testId={test.id} run={selected.run} result={selected.result} canAccept={canAccept} />
+          <SelectedEvidence testId={test.id} entry={selected} canAccept={canAccept} />
         </>
       )}
     </Stack>
   );
+}
+
+/** The evidence of the picked row, read from its run when it is picked. */
+function SelectedEvidence({ testId, entry, canAccept }: { testId: string; entry: HistoryEntry; canAccept: boolean }) {
+  const evidence = useResultEvidence(testId, entry);
+  if (evidence.isPending) return <Loading label={`Loading the evidence of ${entry.runId}…`} />;
+  if (evidence.error) return <ErrorState error={evidence.error} />;
+  if (!evidence.run || !evidence.result) {
+    return (
+      <Text size="sm" c="dimmed">
+        The evidence of {entry.runId} is no longer available.
+      </Text>
+    );
+  }
+  return <ResultEvidence testId={testId} run={evidence.run} result={evidence.result} canAccept={canAccept} />;
 }

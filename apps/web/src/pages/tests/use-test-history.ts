@@ -1,15 +1,13 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { get } from '../../api/client';
-import type { Run, RunResult } from '../../api/types';
-import { testKeys, type RunSummary, type Test } from './test-model';
+import type { ApiResult, Run, RunResult } from '../../api/types';
+import { testKeys, type Test } from './test-model';
 
-/** How many of the project's latest test runs are searched for this test's results. */
-export const RUNS_SCANNED = 10;
+/** How many of this test's latest results the history shows. */
+export const HISTORY_LIMIT = 20;
 
-export interface HistoryEntry {
-  run: Run;
-  result: RunResult;
-}
+/** One row of the history: a result of this test and the run it came from (lean, no evidence). */
+export type HistoryEntry = ApiResult<'/tests/{testId}/results'>[number];
 
 /** A heal as the runtime reports it; the API types it as an open object, so it is narrowed here. */
 export interface HealEvent {
@@ -41,35 +39,34 @@ export interface VisualDiff {
 export const healsOf = (result: RunResult) => result.healingEvents as HealEvent[];
 export const visualDiffsOf = (result: RunResult) => result.visualDiffs as unknown as VisualDiff[];
 
-/**
- * This test's recent results. The API has no "runs of one test" endpoint, so this reads the
- * project's latest test runs (lean list) and then each of the newest few in full, keeping the
- * results that belong to the test.
- */
+/** This test's latest results across runs, newest first, in one request. */
 export function useTestHistory(test: Test) {
-  const runs = useQuery({
-    queryKey: [...testKeys.history(test.id), 'runs', test.projectId],
+  const history = useQuery({
+    queryKey: [...testKeys.history(test.id), 'results', HISTORY_LIMIT],
     queryFn: ({ signal }) =>
-      get<{ data: RunSummary[] }>(`/projects/${encodeURIComponent(test.projectId)}/runs?page=1&pageSize=40`, signal),
+      get<HistoryEntry[]>(`/tests/${encodeURIComponent(test.id)}/results?limit=${HISTORY_LIMIT}`, signal),
+    // A run still going adds results as it goes: look again while one is in the list.
+    refetchInterval: (query) => (query.state.data?.some((entry) => entry.runStatus === 'running') ? 5_000 : false),
   });
-  const candidates = (runs.data?.data ?? [])
-    .filter((run) => run.type === 'test_run' || run.type === 'run')
-    .slice(0, RUNS_SCANNED);
-  const details = useQueries({
-    queries: candidates.map((run) => ({
-      queryKey: [...testKeys.history(test.id), 'run', run.id, run.status],
-      queryFn: ({ signal }: { signal: AbortSignal }) => get<Run>(`/runs/${encodeURIComponent(run.id)}`, signal),
-      staleTime: run.status === 'running' ? 0 : 5 * 60_000,
-    })),
-  });
-  const entries: HistoryEntry[] = details.flatMap(({ data: run }) =>
-    run ? run.results.filter((result) => result.testId === test.id).map((result) => ({ run, result })) : [],
-  );
   return {
-    entries,
-    isPending: runs.isPending || details.some((detail) => detail.isPending),
-    error: runs.error ?? details.find((detail) => detail.error)?.error ?? null,
-    refetch: () => void runs.refetch(),
-    scanned: candidates.length,
+    entries: history.data ?? [],
+    isPending: history.isPending,
+    error: history.error,
+    refetch: () => void history.refetch(),
   };
+}
+
+/**
+ * The full result behind one history row (steps, heals, screenshots of every step), read from
+ * the run only for the row being looked at.
+ */
+export function useResultEvidence(testId: string, entry: HistoryEntry | undefined) {
+  const run = useQuery({
+    queryKey: [...testKeys.history(testId), 'run', entry?.runId, entry?.runStatus],
+    queryFn: ({ signal }) => get<Run>(`/runs/${encodeURIComponent(entry?.runId ?? '')}`, signal),
+    enabled: entry !== undefined,
+    staleTime: entry?.runStatus === 'running' ? 0 : 5 * 60_000,
+  });
+  const result = run.data?.results.find((candidate) => candidate.testId === testId);
+  return { run: run.data, result, isPending: entry !== undefined && run.isPending, error: run.error };
 }
