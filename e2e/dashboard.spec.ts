@@ -49,6 +49,8 @@ test.describe.serial('the web dashboard', () => {
   let site: Site;
   const admin = { name: 'Ada Lead', email: unique('ada') };
   let projectUrl = '';
+  let failedRunUrl = '';
+  let failedTestUrl = '';
 
   test.beforeAll(async () => {
     site = await startSite('content', { pages: 7 });
@@ -146,7 +148,6 @@ test.describe.serial('the web dashboard', () => {
       await expect(page.getByText(/^completed$/i).first()).toBeVisible({ timeout: 180_000 });
     });
 
-    let failedTestUrl = '';
     await test.step('break the site, run again, and open a failed result with its screenshots and trace', async () => {
       site.setFault('missing-section');
       await page.goto(`${projectUrl}/run`);
@@ -174,6 +175,7 @@ test.describe.serial('the web dashboard', () => {
       expect((await page.request.get((await trace.getAttribute('href')) as string)).status()).toBe(200);
       await checkPage(page, 'run-failed-result');
       failedTestUrl = (await failed.getByRole('link').first().getAttribute('href')) as string;
+      failedRunUrl = new URL(page.url()).pathname;
     });
 
     await test.step('accept the changed screenshot as the new visual baseline', async () => {
@@ -307,6 +309,8 @@ test.describe.serial('the web dashboard', () => {
       ['/projects', 'projects'],
       [projectUrl, 'project-overview'],
       [`${projectUrl}/review`, 'review-queue'],
+      [failedRunUrl, 'run-detail'],
+      [failedTestUrl, 'test-detail'],
       ['/settings', 'settings'],
     ] as const) {
       await page.goto(path);

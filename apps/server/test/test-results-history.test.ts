@@ -254,5 +254,6 @@ describe('GET /tests/:testId/results after real runs in Chromium', () => {
       headers: { authorization: `Bearer ${admin.token}` },
     });
     expect(trace.status).toBe(200);
-  });
+    // Two real runs in Chromium: the default 20 s is too tight on a loaded 2-core CI machine.
+  }, 120_000);
 });

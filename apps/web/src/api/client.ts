@@ -36,7 +36,46 @@ export interface RequestOptions {
   raw?: boolean;
 }
 
+/**
+ * Switching workspace, refreshing and signing out revoke the cookie the browser holds, so a
+ * request still on its way with the old one would come back 401 and sign the user out. Those
+ * calls therefore wait for the requests in flight to finish, and new requests wait for them.
+ */
+let inFlight = 0;
+const whenDrained: (() => void)[] = [];
+let rotation: Promise<unknown> | null = null;
+
+async function waitForRotation() {
+  while (rotation) await rotation.catch(() => undefined);
+}
+
+/** A call that replaces (or ends) the session cookie, made when no other request is on its way. */
+export async function rotateSession<T>(path: string, body: unknown = {}): Promise<T> {
+  await waitForRotation();
+  const call = (async () => {
+    if (inFlight > 0) await new Promise<void>((resolve) => whenDrained.push(resolve));
+    return send<T>('POST', path, { body });
+  })();
+  rotation = call;
+  try {
+    return await call;
+  } finally {
+    if (rotation === call) rotation = null;
+  }
+}
+
 export async function api<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  await waitForRotation();
+  inFlight += 1;
+  try {
+    return await send<T>(method, path, options);
+  } finally {
+    inFlight -= 1;
+    if (inFlight === 0) whenDrained.splice(0).forEach((resolve) => resolve());
+  }
+}
+
+async function send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE.has(method)) headers['x-csrf-token'] = readCookie('_csrf') ?? '';

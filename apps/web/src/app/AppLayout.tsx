@@ -2,7 +2,7 @@ import { AppShell, Burger, Button, Group, NavLink, Select, Stack, Text } from '@
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { post } from '../api/client';
+import { rotateSession } from '../api/client';
 import { useSession } from '../auth/session';
 import { notifyError } from './notify';
 
@@ -26,7 +26,7 @@ export function AppLayout() {
   const switchTo = async (workspaceId: string | null) => {
     if (!workspaceId || workspaceId === user?.workspaceId) return;
     try {
-      await post('/workspaces/switch', { workspaceId });
+      await rotateSession('/workspaces/switch', { workspaceId });
       await client.resetQueries();
       navigate('/');
     } catch (error) {

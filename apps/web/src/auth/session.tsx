@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
-import { ApiError, get, post, readCookie, setUnauthorizedHandler } from '../api/client';
+import { ApiError, get, readCookie, rotateSession, setUnauthorizedHandler } from '../api/client';
 import type { User, WorkspaceRole } from '../api/types';
 
 interface Session {
@@ -50,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!Number.isFinite(exp) || exp <= 0) return;
     const wait = Math.max(5_000, exp * 1000 - Date.now() - REFRESH_AHEAD_MS);
     const timer = setTimeout(() => {
-      post('/auth/refresh').then(
+      rotateSession('/auth/refresh').then(
         () => client.invalidateQueries({ queryKey: ME_KEY }),
         () => client.setQueryData(ME_KEY, null),
       );
@@ -59,7 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [user, client]);
 
   const signOut = useCallback(async () => {
-    await post('/auth/logout').catch(() => undefined);
+    await rotateSession('/auth/logout').catch(() => undefined);
     // Signed out first, so the pages unmount; clearing the whole cache would orphan the session's
     // own observer and leave the old user on screen.
     client.setQueryData(ME_KEY, null);

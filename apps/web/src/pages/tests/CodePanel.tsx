@@ -55,7 +55,8 @@ export function CodePanel({ test, canEdit }: { test: Test; canEdit: boolean }) {
     () => [
       javascript({ typescript: true }),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ 'aria-label': `Playwright code of ${test.name}` }),
+      // A tab stop even when read-only: the code scrolls, and keyboard users must be able to scroll it.
+      EditorView.contentAttributes.of({ 'aria-label': `Playwright code of ${test.name}`, tabindex: '0' }),
     ],
     [test.name],
   );
