@@ -115,6 +115,13 @@ describe('POST /test-connection (API.md §4.17, §2.13 reachability guard)', () 
         'CONNECTION_URL_PRIVATE',
         'URL must not point to localhost, private, or internal addresses',
       ],
+      // fetch refuses these only when asked, as a network error; they are still the request's fault.
+      [
+        { url: 'http://user:secret@127.0.0.1:9/' },
+        'CONNECTION_URL_INVALID',
+        'URL must not include a user name or password',
+      ],
+      [{ url: 'http://127.0.0.1:22/' }, 'CONNECTION_URL_INVALID', 'Port 22 is blocked for web requests'],
     ];
     for (const [payload, code, error] of cases) {
       const response = await check(t, lead, payload);

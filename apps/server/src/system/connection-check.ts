@@ -33,12 +33,21 @@ export class ConnectionCheck {
     const url = parseUrl(input);
     const literal = checkOutboundUrlSync(url, { allowPrivate: this.deps.allowPrivateUrls });
     if (!literal.ok) throw refusal(literal.code);
+    // Both are the request's fault, though fetch only says so when it is made (as a network error).
+    if (literal.url.username || literal.url.password)
+      throw new AppError('CONNECTION_URL_INVALID', 'URL must not include a user name or password', {
+        field: 'body.url',
+      });
     const outcome = await probeUrl(literal.url.href, {
       allowPrivate: this.deps.allowPrivateUrls,
       timeoutMs: this.deps.timeoutMs,
     });
     if (outcome.refusal && REFUSALS[outcome.refusal] !== 'UPSTREAM_UNREACHABLE') throw refusal(outcome.refusal);
     if (outcome.ok && outcome.status !== null) return { ok: true, status: outcome.status };
+    if (outcome.error?.endsWith(': bad port'))
+      throw new AppError('CONNECTION_URL_INVALID', `Port ${literal.url.port} is blocked for web requests`, {
+        field: 'body.url',
+      });
     return { ok: false, error: outcome.error ?? 'The URL could not be reached.', code: 'UPSTREAM_UNREACHABLE' };
   }
 }
