@@ -78,7 +78,9 @@ async function timeToInteractive(browser, url, storageState) {
   const context = await browser.newContext({ storageState, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => document.querySelector('main h1, h1') && !document.querySelector('[aria-busy="true"]'));
+  await page.waitForFunction(
+    () => document.querySelector('main h1, h1') && !document.querySelector('[aria-busy="true"]'),
+  );
   const ms = await page.evaluate(() => performance.now());
   await context.close();
   return ms;
