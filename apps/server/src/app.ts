@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Container } from './container.js';
+import { clientErrorHandler } from './http/client-error.js';
 import { installErrorHandler, sendError, toAppError } from './http/error-handler.js';
 import { legacyRedirect } from './http/legacy-redirect.js';
 import { installRequestLog } from './http/request-log.js';
@@ -63,6 +64,8 @@ export async function buildApp(container: Container): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     // Requests Fastify rejects before routing (a malformed URL, say) get the same JSON errors.
     frameworkErrors: (error, _request, reply) => sendError(reply, toAppError(error)),
+    // …and so do requests Node's HTTP parser refuses before Fastify sees them (431, 408, 400).
+    clientErrorHandler,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
   app.setValidatorCompiler(TypeBoxValidatorCompiler);

@@ -128,6 +128,7 @@ export const ERROR_CODES = {
   SERVER_INTERNAL_ERROR: { status: 500, message: 'Internal server error.' },
   SERVER_UNAVAILABLE: { status: 503, message: 'The service is temporarily unavailable.' },
   SERVER_SHUTTING_DOWN: { status: 503, message: 'The server is shutting down.' },
+  SERVER_STORAGE_FULL: { status: 507, message: 'The server is out of space for evidence files.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

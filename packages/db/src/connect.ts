@@ -61,8 +61,10 @@ function createDialect(options: DatabaseOptions) {
         oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as 'text'),
     },
   });
-  // An idle client that loses its server must not take the process down.
+  // A client that loses its server must not take the process down: an idle one reports through
+  // the pool, a busy one fails its query (the caller answers 503) and also emits 'error' itself.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new PostgresDialect({ pool });
 }
 

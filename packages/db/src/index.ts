@@ -1,4 +1,5 @@
 export { openDatabase, databaseOptionsFrom, type DatabaseHandle, type DatabaseOptions } from './connect.js';
+export { isDatabaseUnavailable } from './unavailable.js';
 export { migrateToLatest, MigrationError, MIGRATION_NAMES, type Dialect } from './migrations/index.js';
 export { CountersRepository } from './repositories/counters.js';
 export {

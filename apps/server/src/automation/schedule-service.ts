@@ -55,7 +55,9 @@ export class ScheduleService {
   /** Create or replace. `nextRunAt` is computed even when disabled, so the UI can show it. */
   async set(actor: Principal, scope: WorkspaceScope, projectId: string, body: ScheduleBody) {
     const project = await this.project(scope, projectId);
-    const timezone = body.timezone === undefined || body.timezone === null ? 'UTC' : String(body.timezone);
+    const zone = body.timezone ?? 'UTC';
+    // Not String(): an object's toString may be missing (a 500), and ['UTC'] is no zone; as JSON, neither passes.
+    const timezone = typeof zone === 'string' ? zone : JSON.stringify(zone);
     checkSchedule(body.cronExpr, timezone);
     const cronExpr = body.cronExpr.trim();
     const enabled = body.enabled === undefined ? true : Boolean(body.enabled);

@@ -106,8 +106,7 @@ export class TriggerService {
 
   async trigger(access: TriggerAccess, body: TriggerBody, statusUrlOf: (runId: string) => string) {
     const callbackUrl = await this.checkCallback(body.callbackUrl);
-    const dials = body.dialsConfig as { parallelWorkers?: unknown } | undefined;
-    const parallelWorkers = typeof dials?.parallelWorkers === 'number' ? dials.parallelWorkers : undefined;
+    const parallelWorkers = parallelWorkersOf(body.dialsConfig);
     const { runId } = await this.deps.runs.startProjectRun(
       undefined,
       { id: access.project.workspaceId },
@@ -161,4 +160,19 @@ export class TriggerService {
     if (!project) throw new AppError('PROJECT_NOT_FOUND');
     return project;
   }
+}
+
+/**
+ * `dialsConfig: {parallelWorkers?: number}`, as POST /projects/:id/run takes it: anything else is
+ * refused rather than ignored, so a CI job never starts a run with settings other than it asked for.
+ */
+function parallelWorkersOf(dials: unknown): number | undefined {
+  if (dials === undefined) return undefined;
+  const invalid = (message: string, field: string) => new AppError('REQUEST_VALIDATION_FAILED', message, { field });
+  if (typeof dials !== 'object' || dials === null || Array.isArray(dials))
+    throw invalid('dialsConfig must be an object.', 'body.dialsConfig');
+  const { parallelWorkers } = dials as { parallelWorkers?: unknown };
+  if (parallelWorkers !== undefined && (typeof parallelWorkers !== 'number' || !Number.isFinite(parallelWorkers)))
+    throw invalid('dialsConfig.parallelWorkers must be a number.', 'body.dialsConfig.parallelWorkers');
+  return parallelWorkers;
 }

@@ -1,4 +1,5 @@
 import { AppError, ERROR_CODES, type ErrorCode } from '@sentri/core';
+import { isDatabaseUnavailable } from '@sentri/db';
 import type {
   FastifyError,
   FastifyInstance,
@@ -26,6 +27,8 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const appError = toAppError(error);
+    // Temporarily unavailable (the database locked or out of reach): worth a retry in a moment.
+    if (appError.code === 'SERVER_UNAVAILABLE') void reply.header('retry-after', '5');
     if (appError.status >= 500) {
       request.log.error({ err: error, reqId: request.id }, 'request failed');
     } else if (appError.status !== 401 && appError.status !== 404) {
@@ -45,6 +48,7 @@ export function toAppError(error: FastifyError | AppError | Error): AppError {
   if (fastifyError.validation) return validationError(fastifyError.validation, fastifyError.validationContext);
   const mapped = fastifyError.code ? FRAMEWORK_CODES[fastifyError.code] : undefined;
   if (mapped) return new AppError(mapped, undefined, undefined, { cause: error });
+  if (isDatabaseUnavailable(error)) return new AppError('SERVER_UNAVAILABLE', undefined, undefined, { cause: error });
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     // A 4xx from a plugin we have not mapped: keep its status class and its client-safe message.

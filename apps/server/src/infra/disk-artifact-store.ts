@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ArtifactStore } from '@sentri/core';
+import { AppError, type ArtifactStore } from '@sentri/core';
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/;
 
@@ -28,15 +28,19 @@ export class DiskArtifactStore implements ArtifactStore {
     return path.join(this.root, ...segments);
   }
 
+  /** Writes a file whole or not at all; a full volume (or exhausted quota) is SERVER_STORAGE_FULL. */
   async put(key: string, data: Uint8Array | string): Promise<void> {
     const target = this.pathOf(key);
-    await fs.mkdir(path.dirname(target), { recursive: true });
     const temporary = `${target}.${randomUUID()}.tmp`;
     try {
+      await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(temporary, data);
       await fs.rename(temporary, target);
     } catch (error) {
       await fs.rm(temporary, { force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT')
+        throw new AppError('SERVER_STORAGE_FULL', undefined, undefined, { cause: error });
       throw error;
     }
   }

@@ -32,14 +32,29 @@ export function finalStatus(attempts: Attempt[]): 'passed' | 'failed' | 'flaky' 
   return 'failed';
 }
 
+/** Tells the run about evidence the store refused (a full volume…); the result is stored without it. */
+export type EvidenceLost = (key: string, error: unknown) => void;
+
 /** Copies an attempt's evidence into the artifact store; the database keeps only the keys. */
-async function storeFile(store: ArtifactStore, key: string, file: string | undefined): Promise<string | undefined> {
+async function storeFile(
+  store: ArtifactStore,
+  key: string,
+  file: string | undefined,
+  lost: EvidenceLost,
+): Promise<string | undefined> {
   if (!file) return undefined;
+  let data: Buffer;
   try {
-    await store.put(key, await fs.readFile(file));
-    return key;
+    data = await fs.readFile(file);
   } catch {
     return undefined; // evidence that was never written (a crash mid-attempt) is simply absent
+  }
+  try {
+    await store.put(key, data);
+    return key;
+  } catch (error) {
+    lost(key, error);
+    return undefined;
   }
 }
 
@@ -47,27 +62,29 @@ export async function storeArtifacts(
   store: ArtifactStore,
   runId: string,
   progress: TestProgress,
+  onLost: EvidenceLost = () => undefined,
 ): Promise<ResultArtifacts> {
+  const put = (key: string, file: string | undefined) => storeFile(store, key, file, onLost);
   const prefix = `runs/${runId}/${progress.id}`;
   const final = progress.attempts.at(-1);
   const attachment = (attempt: Attempt | undefined, name: string) =>
     attempt?.attachments.filter((item) => item.name === name && item.path).at(-1)?.path;
   const artifacts: ResultArtifacts = {};
-  const screenshot = await storeFile(store, `${prefix}/screenshot.png`, attachment(final, 'screenshot'));
+  const screenshot = await put(`${prefix}/screenshot.png`, attachment(final, 'screenshot'));
   if (screenshot) artifacts.screenshot = screenshot;
-  const trace = await storeFile(store, `${prefix}/trace.zip`, attachment(final, 'trace'));
+  const trace = await put(`${prefix}/trace.zip`, attachment(final, 'trace'));
   if (trace) artifacts.trace = trace;
-  const video = await storeFile(store, `${prefix}/video.webm`, attachment(final, 'video'));
+  const video = await put(`${prefix}/video.webm`, attachment(final, 'video'));
   if (video) artifacts.video = video;
   const earlier: string[] = [];
   for (const attempt of progress.attempts.slice(0, -1)) {
-    const key = await storeFile(store, `${prefix}/attempt-${attempt.retry}-trace.zip`, attachment(attempt, 'trace'));
+    const key = await put(`${prefix}/attempt-${attempt.retry}-trace.zip`, attachment(attempt, 'trace'));
     if (key) earlier.push(key);
   }
   if (earlier.length > 0) artifacts.attemptTraces = earlier;
   const steps: NonNullable<ResultArtifacts['stepScreenshots']> = [];
   for (const capture of progress.stepCaptures) {
-    const key = await storeFile(store, `${prefix}/step-${capture.step}${path.extname(capture.path)}`, capture.path);
+    const key = await put(`${prefix}/step-${capture.step}${path.extname(capture.path)}`, capture.path);
     if (key) steps.push({ step: capture.step, title: capture.title, key });
   }
   if (steps.length > 0) artifacts.stepScreenshots = steps;
@@ -75,7 +92,7 @@ export async function storeArtifacts(
   for (const [index, heal] of progress.healingEvents.entries()) {
     const file = typeof heal.screenshotPath === 'string' ? heal.screenshotPath : undefined;
     delete heal.screenshotPath;
-    const key = await storeFile(store, `${prefix}/heal-${index + 1}.png`, file);
+    const key = await put(`${prefix}/heal-${index + 1}.png`, file);
     if (key) heal.screenshot = artifactUrl(key);
   }
   return artifacts;

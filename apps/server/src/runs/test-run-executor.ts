@@ -77,7 +77,18 @@ export async function executeTestRun(
   let position = 0;
   let pending = Promise.resolve();
   const finishTest = async (test: TestProgress) => {
-    const artifacts = await storeArtifacts(deps.artifacts, job.run.id, test);
+    const lost: { key: string; error: unknown }[] = [];
+    const artifacts = await storeArtifacts(deps.artifacts, job.run.id, test, (key, error) => lost.push({ key, error }));
+    const [firstLoss] = lost;
+    if (firstLoss) {
+      // The result is still stored; the run says which evidence is missing and why.
+      const reason = firstLoss.error instanceof Error ? firstLoss.error.message : String(firstLoss.error);
+      logger.warn(
+        { runId: job.run.id, testId: test.id, keys: lost.map((item) => item.key), err: firstLoss.error },
+        'evidence not stored',
+      );
+      void journal.log(`⚠️ Evidence of ${test.id} (${lost.length} file(s)) could not be stored: ${reason}`, 'warn');
+    }
     let row = resultRow(job.run.id, position++, test, job.browser.name, runStartedAt, artifacts);
     if (row.status === 'passed' || row.status === 'flaky') {
       const diffs = await visualDiffs(

@@ -71,8 +71,21 @@ export function parsePriority(value: unknown): 'low' | 'medium' | 'high' {
 export function parseTags(value: unknown): string[] {
   if (!Array.isArray(value)) throw invalid('Tags must be an array.', 'body.tags');
   if (value.length > MAX_TAGS) throw invalid(`Maximum ${MAX_TAGS} tags per test.`, 'body.tags');
-  return value.map((tag) => String(tag).trim().slice(0, 100)).filter(Boolean);
+  return value.map((tag) => tagText(tag).trim().slice(0, 100)).filter(Boolean);
 }
+
+/** A tag as text; an object that cannot be made text (`{"toString": null}`) is the client's mistake, not a 500. */
+function tagText(tag: unknown): string {
+  try {
+    return String(tag);
+  } catch {
+    throw invalid('Each tag must be text.', 'body.tags');
+  }
+}
+
+const MAX_PAGE_SIZE = 200;
+/** The last page whose offset is still an exact integer: a database refuses an offset like 1e23. */
+const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE);
 
 /** `?page=&pageSize=` per API.md §1.7: present at all switches paging on; values are clamped, never refused. */
 export function parsePaging(query: Record<string, unknown>): { page: number; pageSize: number } | undefined {
@@ -80,9 +93,19 @@ export function parsePaging(query: Record<string, unknown>): { page: number; pag
   const page = Number.parseInt(String(query.page ?? ''), 10);
   const pageSize = Number.parseInt(String(query.pageSize ?? ''), 10);
   return {
-    page: Number.isNaN(page) ? 1 : Math.max(1, page),
-    pageSize: Number.isNaN(pageSize) ? 10 : Math.min(200, Math.max(1, pageSize)),
+    page: Number.isNaN(page) ? 1 : Math.min(MAX_PAGE, Math.max(1, page)),
+    pageSize: Number.isNaN(pageSize) ? 10 : Math.min(MAX_PAGE_SIZE, Math.max(1, pageSize)),
   };
+}
+
+/** Longer than anything worth searching for, and far below SQLite's LIKE pattern limit (50 000 bytes). */
+const MAX_SEARCH = 500;
+
+/** `?search=`: a substring of a name or URL; a longer one is refused, not sent to the database to fail there. */
+export function parseSearch(value: string | undefined): string | undefined {
+  if (value !== undefined && value.length > MAX_SEARCH)
+    throw invalid(`search must be at most ${MAX_SEARCH} characters.`, 'querystring.search');
+  return value;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   acceptedCode,
   invalid,
   parsePaging,
+  parseSearch,
   parsePriority,
   parseSteps,
   parseTags,
@@ -91,7 +92,7 @@ export class TestService {
     const filters = {
       reviewStatus: reviewStatus && reviewStatus !== 'all' ? reviewStatus : undefined,
       category: category === 'api' || category === 'ui' ? (category as 'api' | 'ui') : undefined,
-      search: text('search'),
+      search: parseSearch(text('search')),
       stale: query.stale === 'true' ? true : undefined,
     };
     const total = totalFromCounts(await this.cachedCounts(project.id), filters);

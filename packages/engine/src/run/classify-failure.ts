@@ -9,7 +9,16 @@ export type FailureCategory =
   | 'FRAME_FAIL'
   | 'API_ASSERTION_FAIL'
   | 'URL_MISMATCH'
+  | 'BROWSER_CRASH'
   | 'UNKNOWN';
+
+/**
+ * Playwright's words when the page's renderer crashed (`Page crashed`, `Target crashed`) or the
+ * browser went away under the test (`Target page, context or browser has been closed`,
+ * `Browser has been closed`, `browser has disconnected`).
+ */
+const BROWSER_GONE =
+  /\b(?:Page crashed|Target crashed|Target page, context or browser has been closed|Browser has been closed|browser has disconnected)\b/i;
 
 /**
  * Why a test failed, read from what the error IS rather than from words in its message: the
@@ -21,6 +30,9 @@ export type FailureCategory =
 export function classifyFailure(status: string, error: ChildError | undefined): FailureCategory {
   if (!error) return status === 'timedOut' ? 'TIMEOUT' : 'UNKNOWN';
   const message = error.message.replace(/^\w*Error: /, '');
+  // Whatever call was waiting (often `page.goto`) only saw the browser die: neither the app nor
+  // the test is at fault. A test that ran out of time also closes its page, but says so first.
+  if (status !== 'timedOut' && BROWSER_GONE.test(message.split('\n')[0] ?? '')) return 'BROWSER_CRASH';
   const api = /^(\w+)\.(\w+): /.exec(message);
   const matcher = /^expect\((\w+)\)\.(?:not\.)?(\w+)\(/.exec(message);
 

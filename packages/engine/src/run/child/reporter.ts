@@ -22,6 +22,13 @@ export default class SentriReporter implements Reporter {
   readonly #pending = new Map<string, string>();
   readonly #output = new Map<string, string[]>();
 
+  constructor() {
+    // The host that started this run owns it. When the host dies (even by SIGKILL, which no
+    // handler sees) the IPC channel closes: the run — this process, its workers and, through
+    // their pipes, their browsers — must not go on without anyone to report to.
+    if (process.send) process.once('disconnect', endRunProcesses);
+  }
+
   printsToStdio(): boolean {
     return false;
   }
@@ -131,5 +138,21 @@ const CONTROL = new RegExp(String.raw`[\u0000-\u0008\u000b-\u001f]`, 'g');
 const stripAnsi = (text: string) => text.replace(ANSI, '').replace(CONTROL, '');
 
 function send(message: ChildMessage): void {
-  process.send?.(message);
+  // After a disconnect `send` would raise an uncaught error; `endRunProcesses` is already on its way.
+  if (process.connected) process.send?.(message);
+}
+
+/**
+ * Kills the run's process group, which this process leads (the host spawns it detached) and which
+ * holds the Playwright workers; each worker's Chromium sees its pipe close and exits with it. A
+ * group numbered after this process exists only if this process leads it, so outside one (ESRCH)
+ * only this process ends.
+ */
+function endRunProcesses(): void {
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } catch {
+    // Not a group leader: fall through.
+  }
+  process.exit(1);
 }
