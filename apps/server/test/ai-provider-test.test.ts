@@ -1,19 +1,10 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeVendor, type FakeVendor } from '../../../packages/llm/test/fakes/fake-vendor.js';
 import { bearer, signUp, type TestSession } from './support/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { closedPort } from '../../../test-support/ports.js';
 
 const KEY = 'sk-test-0123456789abcdefghij';
-
-/** A loopback port nobody listens on: bound once to get a free number, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * `POST /settings/:provider/test` against fake vendors on 127.0.0.1 that speak the real wire

@@ -1,17 +1,8 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpReceiver, type HttpReceiver } from './support/receivers.js';
 import { bearer, browser, signUp, type TestSession } from './support/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
-
-/** A loopback port nobody listens on: bound once to get a free number, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { closedPort } from '../../../test-support/ports.js';
 
 const check = (t: TestApp, session: TestSession, payload?: unknown) =>
   t.app.inject({

@@ -1,9 +1,9 @@
-import net from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpSink, type SmtpSink } from '../../../../test-support/smtp-sink.js';
 import { createMailer, type MailConfig } from './mailer.js';
+import { closedPort } from '../../../../test-support/ports.js';
 
 const FROM = 'Sentri <noreply@sentri.test>';
 const silentLogger = pino({ level: 'silent' });
@@ -117,12 +117,3 @@ describe('log mailer (no SMTP configured)', () => {
     expect(entry.msg).toContain(LINK);
   });
 });
-
-/** A port nothing listens on: bind one, note it, free it. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

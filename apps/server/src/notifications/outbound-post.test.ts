@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHttpReceiver, type HttpReceiver } from '../../test/support/receivers.js';
 import { postJson, redactUrl } from './outbound-post.js';
+import { closedPort } from '../../../../test-support/ports.js';
 
 const receivers: HttpReceiver[] = [];
 async function receiver(): Promise<HttpReceiver> {
@@ -13,15 +12,6 @@ async function receiver(): Promise<HttpReceiver> {
 afterEach(async () => {
   await Promise.all(receivers.splice(0).map((started) => started.close()));
 });
-
-/** A loopback port nobody listens on: bound once to get a free number, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('postJson', () => {
   it('delivers the JSON body with its content type and user agent', async () => {

@@ -32,19 +32,14 @@ const ERROR_BODY_CHARS = 200;
 const ERROR_BODY_MAX_BYTES = 4096;
 
 export async function postJson(url: string, body: unknown, options: PostJsonOptions): Promise<DeliveryOutcome> {
-  const startedAt = performance.now();
+  const attempt = startAttempt(options);
   const outcome = (ok: boolean, status: number | null, error: string | null): DeliveryOutcome => ({
     ok,
     status,
     error,
-    durationMs: Math.round(performance.now() - startedAt),
+    durationMs: attempt.elapsedMs(),
   });
-
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  const abortMessage = () =>
-    timeout.aborted ? `timed out after ${formatSeconds(timeoutMs)} s` : 'cancelled before the target answered';
+  const { signal, abortMessage } = attempt;
 
   let payload: string;
   try {
@@ -53,15 +48,9 @@ export async function postJson(url: string, body: unknown, options: PostJsonOpti
     return outcome(false, null, `the payload is not JSON: ${messageOf(error)}`);
   }
 
-  let target: URL;
-  try {
-    // Checked now rather than only when the URL was saved: DNS may point elsewhere by now.
-    const check = await untilAborted(checkOutboundUrl(url, { allowPrivate: options.allowPrivate }), signal);
-    if (!check.ok) return outcome(false, null, refusalMessage(check));
-    target = check.url;
-  } catch (error) {
-    return outcome(false, null, signal.aborted ? abortMessage() : `URL check failed: ${messageOf(error)}`);
-  }
+  const checked = await checkTarget(url, options, attempt);
+  if ('error' in checked) return outcome(false, null, checked.error);
+  const { target } = checked;
 
   let response: Response;
   try {
@@ -106,28 +95,19 @@ export interface ProbeOutcome {
  * a name that resolves to a metadata address is refused even where private targets are allowed.
  */
 export async function probeUrl(url: string, options: PostJsonOptions): Promise<ProbeOutcome> {
-  const startedAt = performance.now();
+  const attempt = startAttempt(options);
   const outcome = (status: number | null, error: string | null, refusal: OutboundUrlCode | null = null) => ({
     ok: status !== null,
     status,
     error,
     refusal,
-    durationMs: Math.round(performance.now() - startedAt),
+    durationMs: attempt.elapsedMs(),
   });
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  const abortMessage = () =>
-    timeout.aborted ? `timed out after ${formatSeconds(timeoutMs)} s` : 'cancelled before the target answered';
+  const { signal, abortMessage } = attempt;
 
-  let target: URL;
-  try {
-    const check = await untilAborted(checkOutboundUrl(url, { allowPrivate: options.allowPrivate }), signal);
-    if (!check.ok) return outcome(null, refusalMessage(check), check.code);
-    target = check.url;
-  } catch (error) {
-    return outcome(null, signal.aborted ? abortMessage() : `URL check failed: ${messageOf(error)}`);
-  }
+  const checked = await checkTarget(url, options, attempt);
+  if ('error' in checked) return outcome(null, checked.error, checked.refusal);
+  const { target } = checked;
   try {
     const response = await fetch(target, {
       method: 'HEAD',
@@ -197,6 +177,42 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /** fetch says "fetch failed"; the useful part (ECONNREFUSED, ENOTFOUND, a TLS error) is in `cause`. */
+interface Attempt {
+  signal: AbortSignal;
+  elapsedMs(): number;
+  /** Why the signal fired: our timeout, or the caller giving up. */
+  abortMessage(): string;
+}
+
+function startAttempt(options: PostJsonOptions): Attempt {
+  const startedAt = performance.now();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return {
+    signal: options.signal ? AbortSignal.any([timeout, options.signal]) : timeout,
+    elapsedMs: () => Math.round(performance.now() - startedAt),
+    abortMessage: () =>
+      timeout.aborted ? `timed out after ${formatSeconds(timeoutMs)} s` : 'cancelled before the target answered',
+  };
+}
+
+/** The URL policy again at send time, not only when the URL was saved: DNS may point elsewhere by now. */
+async function checkTarget(
+  url: string,
+  options: PostJsonOptions,
+  attempt: Attempt,
+): Promise<{ target: URL } | { error: string; refusal: OutboundUrlCode | null }> {
+  try {
+    const check = await untilAborted(checkOutboundUrl(url, { allowPrivate: options.allowPrivate }), attempt.signal);
+    return check.ok ? { target: check.url } : { error: refusalMessage(check), refusal: check.code };
+  } catch (error) {
+    return {
+      error: attempt.signal.aborted ? attempt.abortMessage() : `URL check failed: ${messageOf(error)}`,
+      refusal: null,
+    };
+  }
+}
+
 function networkMessage(error: unknown): string {
   const message = messageOf(error);
   const cause = error instanceof Error ? error.cause : undefined;
