@@ -71,6 +71,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     artifacts,
     lifecycle,
   });
+  await services.runEvents.connect();
   await services.runs.interruptOrphans();
   if (config.roles.includes('scheduler')) services.scheduler.start();
   return {
@@ -86,8 +87,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     mailer,
     secretBox,
     artifacts,
-    // Only the in-process queue and event bus exist so far; Redis-backed ones plug in here.
-    modes: { queue: 'in-process', events: 'in-process' },
+    // Only the in-process queue exists so far; a BullMQ one plugs in here.
+    modes: { queue: 'in-process', events: services.runEvents.mode },
     browser: findBrowserExecutable(config.browser.defaultEngine, config.browser.chromiumExecutablePath),
     lifecycle,
     async close() {
@@ -95,6 +96,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
       await services.imageComparer.close();
       mailer.close();
       await rateLimitStore.close();
+      await services.runEvents.close();
       await database.close();
     },
   };

@@ -23,6 +23,8 @@ import { WorkspaceService } from './workspaces/workspace-service.js';
 import type { Lifecycle } from './lifecycle.js';
 import { ImageComparer } from '@sentri/engine';
 import { RunEventHub } from './runs/run-event-hub.js';
+import { RedisRunEventHub } from './runs/redis-event-bus.js';
+import { storedEvent } from './runs/sse-channel.js';
 import { RunService } from './runs/run-service.js';
 import { BaselineService } from './runs/baseline-service.js';
 import { CrawlService } from './discovery/crawl-service.js';
@@ -65,7 +67,16 @@ export function createServices({
   const sessions = new SessionService(sessionTokens, r.revokedTokens, r.workspaces, r.users, clock);
   const activity = new ActivityLog(r.activities, r.counters, clock);
   const testCounts = new TestCountsCache(2000, () => clock.now().getTime());
-  const runEvents = new RunEventHub();
+  const instance = instanceId();
+  // With Redis, a run executed by one process streams from any other (and is aborted from any).
+  const runEvents = config.redis.url
+    ? new RedisRunEventHub({
+        url: config.redis.url,
+        logger,
+        instance,
+        replay: async (runId, afterSeq) => (await r.runs.eventsAfter(runId, afterSeq)).map(storedEvent),
+      })
+    : new RunEventHub();
   const imageComparer = new ImageComparer();
   const projects = new ProjectService(
     r.projects,
@@ -187,7 +198,7 @@ export function createServices({
       clock,
       logger,
       config,
-      instanceId: instanceId(),
+      instanceId: instance,
     }),
     triggers: new TriggerService({
       projects: r.projects,

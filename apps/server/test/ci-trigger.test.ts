@@ -270,7 +270,7 @@ describe('CI: trigger tokens, triggered runs, callbacks, notifications and repor
       headers: { authorization: `Bearer ${admin.token}` },
     });
     expect(await memberJunit.text()).toBe(junit.text);
-  });
+  }, 120_000);
 
   it('records a channel that failed while still delivering the others, and stays quiet when it should', async () => {
     receiver.requests.length = 0;
@@ -304,7 +304,7 @@ describe('CI: trigger tokens, triggered runs, callbacks, notifications and repor
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await deliveriesOf(single)).toEqual([]);
     expect(await deliveriesOf(quiet)).toEqual([]);
-  });
+  }, 120_000);
 
   it('tells the callback how a run ended even when someone aborted it', async () => {
     receiver.requests.length = 0;
@@ -317,7 +317,7 @@ describe('CI: trigger tokens, triggered runs, callbacks, notifications and repor
     const [callback] = await receiver.waitFor(1, 15_000);
     expect(callback).toMatchObject({ path: '/aborted', body: { runId, status: 'aborted', error: 'Aborted by user' } });
     await api('DELETE', `/projects/${projectId}/tests/${hangs}`);
-  });
+  }, 120_000);
 
   it('shows webhook URLs whole only to those who may change them', async () => {
     await api('PATCH', `/projects/${projectId}/notifications`, {

@@ -72,6 +72,9 @@ export async function beginGenerationRun(deps: GenerationDeps, input: Generation
     }
   });
   deps.lifecycle.track({ done: job.done, interrupt: (reason) => void interrupt(deps, run, journal, reason) });
+  // Before the run id is handed out: an abort sent to another process must find its way here.
+  const release = await deps.hub.own(run.id);
+  void job.done.finally(release);
   return { runId: run.id };
 }
 

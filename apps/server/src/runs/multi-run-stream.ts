@@ -64,13 +64,14 @@ export async function streamRuns(request: FastifyRequest, reply: FastifyReply, c
     );
   };
 
+  const hub = container.services.runEvents;
   try {
     // Each run in turn: live events that arrive during its replay wait and follow it, in order.
     for (const run of found) {
       let held: RunEvent[] | null = [];
-      channel.onClose(
-        container.services.runEvents.subscribe(run.id, (event) => (held ? held.push(event) : send(run.id, event))),
-      );
+      channel.onClose(hub.subscribe(run.id, (event) => (held ? held.push(event) : send(run.id, event))));
+      // Nothing published between subscribing and reading is lost: see streamEventsOf.
+      await hub.ready(run.id);
       const from = cursor.get(run.id);
       if (from !== undefined) {
         for (const row of await runs.eventsAfter(run.id, from)) send(run.id, storedEvent(row));

@@ -71,17 +71,17 @@ export class RunJournal {
 
   /** Live only: frames are many and worthless a second later. */
   frame(testId: string, data: string): void {
-    if (this.hub.listenerCount(this.runId) > 0) this.hub.publish(this.runId, { type: 'frame', testId, data });
+    if (this.hub.watched(this.runId)) this.hub.publish(this.runId, { type: 'frame', testId, data });
   }
 
   /** Live only: AI output token by token; the tests it becomes are what is kept. */
   token(token: string): void {
-    if (this.hub.listenerCount(this.runId) > 0) this.hub.publish(this.runId, { type: 'llm_token', token });
+    if (this.hub.watched(this.runId)) this.hub.publish(this.runId, { type: 'llm_token', token });
   }
 
-  /** Whether anyone is watching the run live right now. */
+  /** Whether anyone, in this process or another, is watching the run live right now. */
   watched(): boolean {
-    return this.hub.listenerCount(this.runId) > 0;
+    return this.hub.watched(this.runId);
   }
 
   flush(): Promise<void> {

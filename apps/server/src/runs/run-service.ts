@@ -45,6 +45,7 @@ export class RunService {
 
   constructor(private readonly deps: RunServiceDeps) {
     this.jobs = new JobRunner(deps.config.queue.maxWorkers, deps.logger);
+    deps.hub.onAbortRequest((runId) => void this.abortRequested(runId));
   }
 
   /** Runs left `running` by a process that is gone can never finish: say so. */
@@ -133,18 +134,9 @@ export class RunService {
       error: 'Aborted by user',
     });
     if (!stopped) throw new AppError('RUN_NOT_ACTIVE');
-    const journal = this.journals.get(run.id) ?? (await this.journalFor(run.id));
-    await journal.log('⛔ Aborted by user', 'warn');
-    const job = this.jobs.get(run.id);
-    if (job) {
-      job.abort();
-      // Results still being stored land before the skipped ones are filled in.
-      void job.done
-        .then(() => this.closeAborted(run, journal))
-        .catch((error: unknown) =>
-          this.deps.logger.error({ err: error, runId: run.id }, 'closing an aborted run failed'),
-        );
-    } else await this.closeAborted(run, journal);
+    // The process executing the run stops it and writes its end, so the run's log has one writer:
+    // this one, or the one that hears the request on Redis. Without either, nobody runs it any more.
+    if (!(await this.stopHere(run)) && !(await this.deps.hub.requestAbort(run.id))) await this.closeUnowned(run);
     await this.deps.activity.record(actor, {
       type: `${run.type}.abort`,
       workspaceId: scope.id,
@@ -152,6 +144,40 @@ export class RunService {
       detail: `Aborted ${run.id}`,
     });
     return { ok: true as const };
+  }
+
+  /** Stops the run's job if this process executes it; false when it does not. */
+  private async stopHere(run: RunRow): Promise<boolean> {
+    const job = this.jobs.get(run.id);
+    if (!job) return false;
+    const journal = this.journals.get(run.id) ?? (await this.journalFor(run.id));
+    await journal.log('⛔ Aborted by user', 'warn');
+    job.abort();
+    // Results still being stored land before the skipped ones are filled in.
+    void job.done
+      .then(() => this.closeAborted(run, journal))
+      .catch((error: unknown) =>
+        this.deps.logger.error({ err: error, runId: run.id }, 'closing an aborted run failed'),
+      );
+    return true;
+  }
+
+  private async closeUnowned(run: RunRow) {
+    const journal = this.journals.get(run.id) ?? (await this.journalFor(run.id));
+    await journal.log('⛔ Aborted by user', 'warn');
+    await this.closeAborted(run, journal);
+  }
+
+  /** Another process marked a run this one executes as aborted: stop it here. */
+  private async abortRequested(runId: string) {
+    try {
+      const run = await this.deps.runs.findById(runId);
+      if (run?.status !== 'aborted') return;
+      // The job may have ended just before the request came: then its end is written here too.
+      if (!(await this.stopHere(run))) await this.closeUnowned(run);
+    } catch (error) {
+      this.deps.logger.error({ err: error, runId }, 'aborting a run for another process failed');
+    }
   }
 
   private readonly journals = new Map<string, RunJournal>();
@@ -221,6 +247,9 @@ export class RunService {
       this.execute(actor, scope, run, project, tests, options, journal, signal),
     );
     this.deps.lifecycle.track({ done: job.done, interrupt: (reason) => void this.interrupt(run, reason) });
+    // Before the run id is handed out: an abort sent to another process must find its way here.
+    const release = await this.deps.hub.own(run.id);
+    void job.done.finally(release);
     return { runId: run.id };
   }
 

@@ -57,9 +57,13 @@ export async function streamEventsOf(run: RunRow, request: FastifyRequest, reply
     channel.write(sseMessage(event), event.type === 'frame');
     if (event.type === 'done') channel.close();
   };
-  channel.onClose(container.services.runEvents.subscribe(run.id, (event) => (held ? held.push(event) : send(event))));
+  const hub = container.services.runEvents;
+  channel.onClose(hub.subscribe(run.id, (event) => (held ? held.push(event) : send(event))));
 
   try {
+    // Subscribed for real (across processes: Redis confirmed it) before reading what is stored,
+    // so an event is either in what is read or arrives live: none falls in between.
+    await hub.ready(run.id);
     if (lastSent >= 0) {
       for (const row of await container.repositories.runs.eventsAfter(run.id, lastSent)) send(storedEvent(row));
     } else {
