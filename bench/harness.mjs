@@ -48,3 +48,15 @@ export function stopServer(child, graceMs = 15_000) {
 
 /** A benchmark of error pages is worthless: every error, timeout and non-2xx counts against a run. */
 export const failures = (result) => result.errors + result.timeouts + result.non2xx;
+
+/** mulberry32: a small seeded PRNG, so every run makes the same data and the same request mix. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -8,22 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { CountersRepository } from '@sentri/db';
+import { prng } from './harness.mjs';
 
 // A test row binds 34 values: 500 rows = 17 000 variables, under SQLite's 32 766 and pg's 65 535.
 const BATCH = 500;
 const YEAR_MS = 365 * 24 * 3600 * 1000;
-
-/** mulberry32: a small seeded PRNG, so every run seeds the same mix. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FEATURES = [
   'Checkout flow',

@@ -30,7 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { pinning, stopServer } from '../harness.mjs';
+import { pinning, prng, stopServer } from '../harness.mjs';
 import {
   CHROMIUM,
   ROOT,
@@ -81,17 +81,6 @@ const LIVE = { tests: 4, waitMs: 2000, workers: 1 }; // one run ≈ 15 s on a qu
 const HISTORY_RUNS = 2;
 const SAMPLE_EVERY = 20;
 
-/** mulberry32: the same request sequence on every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(20261208);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 

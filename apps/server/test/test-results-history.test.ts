@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test-support/databases.js';
 import { runRow } from '../../../test-support/rows.js';
 import { startTodoApp, type TodoApp } from '../../../fixtures/todo/server.js';
+import { bearerApi, waitForRun, type ApiCall } from './support/bearer-api.js';
 import { startLiveApp, type LiveApp } from './support/live-app.js';
 import { bearer, signUp, type TestSession } from './support/sessions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -180,27 +181,11 @@ describe('GET /tests/:testId/results after real runs in Chromium', () => {
   let todo: TodoApp;
   let admin: TestSession;
 
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${t.url}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${admin.token}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const call: ApiCall = (method, path, body) => bearerApi(t.url, () => admin.token)(method, path, body);
   const runOnce = async (testId: string) => {
     const started = await call('POST', `/tests/${testId}/run`);
     expect(started.status).toBe(200);
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const current = (await call('GET', `/runs/${started.body.runId}`)).body;
-      if (current.status !== 'running') return current;
-      if (Date.now() > deadline) throw new Error(`run ${started.body.runId} still running`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    return waitForRun(call, started.body.runId, { timeoutMs: 90_000 });
   };
 
   beforeAll(async () => {
